@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessModule, TenantModule } from '@scrm/core';
+import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
+import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [PlatformModule, AccessModule, TenantModule],
+  controllers: [
+    HealthController,
+    AuthController,
+    PlatformTenantsController,
+    TenantSettingsController,
+    UsersController,
+    ApiKeysController,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class ApiModule {}

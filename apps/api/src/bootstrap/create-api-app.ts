@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { createValidationPipe, setupSwagger } from '@scrm/platform';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from '../api.module';
+
+/** Builds the api exactly as production runs it; tests call this too. */
+export async function createApiApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  // Admin JSON is small; callbacks get their own raw-body parser on their route.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupSwagger(app, 'WeCom SCRM API', 'Admin API for marketers, staff task API and WeCom callback intake.');
+  return app;
+}

@@ -1,0 +1,4 @@
+export const TENANT_CREATED = 'tenant.created';
+export interface TenantCreated {
+  tenantId: string;
+}

@@ -1,0 +1,24 @@
+import { JobOptions } from 'bull';
+import { QueueName } from './queue-names';
+
+/** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
+export enum JobName {
+  PurgeExpiredTokens = 'purge-expired-tokens',
+}
+
+export interface JobPayloads {
+  [JobName.PurgeExpiredTokens]: Record<string, never>;
+}
+
+export const RETRY = {
+  /** Work that talks to WeCom: ride out a busy minute. */
+  wecom: { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+  /** Local work: a few quick tries, then the row records the failure. */
+  local: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
+} satisfies Record<string, JobOptions>;
+
+const KEEP = { removeOnComplete: 1_000, removeOnFail: 5_000 } satisfies JobOptions;
+
+export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOptions }> = {
+  [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
+};

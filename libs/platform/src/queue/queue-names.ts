@@ -1,0 +1,4 @@
+/** Every Bull queue of the system. The api only produces; every processor lives in apps/worker. */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
