@@ -1,0 +1,5 @@
+export interface CallRecord {
+  api: string;
+  at: number;
+  errcode: number;
+}
