@@ -39,15 +39,15 @@ async function createDatabaseIfMissing(config: AppConfig, log: (msg: string) => 
   });
   await client.connect();
   try {
+    // Serialise creation: two CREATE DATABASE racing can fail with 42P04 or with 23505 on pg_database.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [env.DB_NAME]);
     if (found.rowCount) return;
     // DB_NAME is validated as a plain identifier, so quoting it is enough here.
     await client.query(`CREATE DATABASE "${env.DB_NAME}"`);
     log(`created database ${env.DB_NAME}`);
-  } catch (err) {
-    // Another process created it between our check and our CREATE.
-    if ((err as { code?: string }).code !== '42P04') throw err;
   } finally {
+    // Ending the session releases the advisory lock.
     await client.end();
   }
 }
