@@ -19,7 +19,13 @@ export interface TestTenant {
 const alnum = (n: number) => randomBytes(n * 2).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, n);
 
 /** A tenant with fresh WeCom settings and a logged-in admin. Each spec owns its tenants. */
-export async function createTenant(sys: TestSystem, overrides: { apiBaseUrl?: string; slug?: string } = {}): Promise<TestTenant> {
+export interface TenantOverrides {
+  apiBaseUrl?: string;
+  slug?: string;
+  wecom?: Partial<Pick<TestTenant, 'corpId' | 'corpSecret' | 'callbackToken' | 'encodingAesKey'>>;
+}
+
+export async function createTenant(sys: TestSystem, overrides: TenantOverrides = {}): Promise<TestTenant> {
   const suffix = randomBytes(4).toString('hex');
   const body = {
     slug: overrides.slug ?? `t-${suffix}`,
@@ -31,6 +37,7 @@ export async function createTenant(sys: TestSystem, overrides: { apiBaseUrl?: st
     encodingAesKey: alnum(43),
     apiBaseUrl: overrides.apiBaseUrl ?? (sys.simUrl ? `${sys.simUrl}/cgi-bin/` : 'http://127.0.0.1:9/cgi-bin/'),
     admin: { email: `admin@${suffix}.test`, password: 'correct horse battery' },
+    ...overrides.wecom,
   };
   const created = await sys.http().post('/api/v1/platform/tenants').set(OPERATOR).send(body);
   if (created.status !== 201) throw new Error(`tenant create failed: ${created.status} ${JSON.stringify(created.body)}`);

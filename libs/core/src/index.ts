@@ -11,3 +11,7 @@ export * from './tenant/tenant.service';
 export * from './tenant/tenant.view';
 export * from './tenant/wecom-credentials';
 export * from './inbox/wecom-event-handler';
+export * from './wecom/tenant-wecom.service';
+export * from './wecom/wecom.module';
+export * from './events/domain-events';
+export * from './inbox/contact-add-first-step';

@@ -1,0 +1,70 @@
+/**
+ * Domain events, emitted with @nestjs/event-emitter after the change that caused them has committed.
+ * Later capabilities (channels, welcome, SOP, profiles) subscribe with @OnEvent(DomainEvent.X).
+ * Listeners must be idempotent: a replayed inbox event emits its domain events again.
+ */
+export enum DomainEvent {
+  CustomerAdded = 'customer.added',
+  CustomerDeleted = 'customer.deleted',
+  CustomerEdited = 'customer.edited',
+  CustomerTagged = 'customer.tagged',
+  CustomerUntagged = 'customer.untagged',
+  TransferFailed = 'customer.transfer_failed',
+  GroupCreated = 'group.created',
+  GroupUpdated = 'group.updated',
+  GroupDismissed = 'group.dismissed',
+  GroupMemberJoined = 'group.member_joined',
+  GroupMemberLeft = 'group.member_left',
+  CorpTagsChanged = 'tag.corp_tags_changed',
+}
+
+/** A member ↔ customer relationship began (or began again). */
+export interface CustomerAddedPayload {
+  tenantId: string;
+  externalUserId: string;
+  userId: string;
+  /** The contact-way `state` that brought the customer, when there was one. */
+  state: string | null;
+  addWay: number | null;
+  /** True when this customer was never seen before in this tenant. */
+  firstTime: boolean;
+  at: Date;
+  inboxId: string;
+}
+
+/** A relationship ended: `by` says who deleted whom. */
+export interface CustomerDeletedPayload {
+  tenantId: string;
+  externalUserId: string;
+  userId: string;
+  by: 'member' | 'customer';
+  at: Date;
+  inboxId: string;
+}
+
+/** Tags added to (or removed from) one relationship, with where the change came from. */
+export interface CustomerTagsChangedPayload {
+  tenantId: string;
+  externalUserId: string;
+  userId: string;
+  tagIds: string[];
+  source: 'wecom' | 'channel' | 'sop' | 'admin' | 'sync';
+  at: Date;
+}
+
+export interface GroupMembersChangedPayload {
+  tenantId: string;
+  chatId: string;
+  memberIds: string[];
+  scene: number | null;
+  at: Date;
+  inboxId: string;
+}
+
+export interface GroupChangedPayload {
+  tenantId: string;
+  chatId: string;
+  change: string;
+  at: Date;
+  inboxId: string;
+}
