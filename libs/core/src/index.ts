@@ -15,3 +15,4 @@ export * from './wecom/tenant-wecom.service';
 export * from './wecom/wecom.module';
 export * from './events/domain-events';
 export * from './inbox/contact-add-first-step';
+export * from './inbox/relationship-tags.port';
