@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ChannelModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -8,9 +8,18 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
+// channels + welcome
+import { ChannelsController } from './channels/channels.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule],
+  imports: [
+    PlatformModule,
+    AccessModule,
+    TenantModule,
+    WeComModule,
+    // channels + welcome
+    ChannelModule,
+  ],
   controllers: [
     HealthController,
     AuthController,
@@ -18,6 +27,8 @@ import { UsersController } from './users/users.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
+    // channels + welcome
+    ChannelsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

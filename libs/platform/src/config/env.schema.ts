@@ -80,6 +80,12 @@ export class EnvSchema {
   /** Run pending migrations when a process starts (under an advisory lock). */
   @IsIn(['true', 'false'])
   MIGRATE_ON_START = 'true';
+
+  // channels + welcome
+  /** Adds within this window share one contact-way member update (0 = one update per add). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(60_000)
+  CHANNEL_ROSTER_DEBOUNCE_MS = 500;
 }
 
 function toInt(value: unknown): unknown {

@@ -4,10 +4,20 @@ import { QueueName } from './queue-names';
 /** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
 export enum JobName {
   PurgeExpiredTokens = 'purge-expired-tokens',
+  // channels + welcome
+  SyncChannelRoster = 'sync-channel-roster',
+  ChannelRosterTick = 'channel-roster-tick',
+  ApplyChannelTags = 'apply-channel-tags',
+  RefreshWelcomeMedia = 'refresh-welcome-media',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredTokens]: Record<string, never>;
+  // channels + welcome
+  [JobName.SyncChannelRoster]: { tenantId: string; channelId: string };
+  [JobName.ChannelRosterTick]: Record<string, never>;
+  [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
+  [JobName.RefreshWelcomeMedia]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -21,4 +31,9 @@ const KEEP = { removeOnComplete: 1_000, removeOnFail: 5_000 } satisfies JobOptio
 
 export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOptions }> = {
   [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
+  // channels + welcome
+  [JobName.SyncChannelRoster]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
+  [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
+  [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
+  [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
 };

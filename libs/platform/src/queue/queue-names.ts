@@ -1,4 +1,7 @@
 /** Every Bull queue of the system. The api only produces; every processor lives in apps/worker. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  // channels + welcome
+  Channels = 'channels',
+  Welcome = 'welcome',
 }

@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { TenantRepository } from '@scrm/platform';
+import { AddExternalContactEvent, CustomerDetail, isWeComApiError } from '@scrm/wechat-work-sdk';
+import { Repository } from 'typeorm';
+import { Channel } from '../channel/channel.entity';
+import { ChannelService } from '../channel/channel.service';
+import { Clock } from '../clock/clock';
+import { ContactAddFirstStep } from '../inbox/contact-add-first-step';
+import { TenantWeCom } from '../wecom/tenant-wecom.service';
+import { WelcomeComposer } from './welcome-composer.service';
+import { WelcomeOutcome } from './welcome-outcome.entity';
+import { WelcomeStatus } from './welcome.types';
+
+const NO_CODE_DETAIL = 'WeCom sent no WelcomeCode: the customer chatted with this member before, or a welcome is set in the WeCom console';
+
+/**
+ * The first thing done for an add (CONTACT_ADD_FIRST_STEP): the WelcomeCode dies 20 s after the add.
+ * Never twice: one outcome row per add (unique add key); a row that is no longer pending is never sent again,
+ * and WeCom itself accepts a code only once, so a retry of a pending row cannot greet twice either.
+ */
+@Injectable()
+export class WelcomeSender implements ContactAddFirstStep {
+  private readonly logger = new Logger(WelcomeSender.name);
+  readonly outcomes: TenantRepository<WelcomeOutcome>;
+
+  constructor(
+    @InjectRepository(WelcomeOutcome) repo: Repository<WelcomeOutcome>,
+    private readonly channels: ChannelService,
+    private readonly composer: WelcomeComposer,
+    private readonly wecom: TenantWeCom,
+    private readonly clock: Clock,
+  ) {
+    this.outcomes = new TenantRepository(repo, 'Welcome outcome');
+  }
+
+  async beforeAdd(tenantId: string, event: AddExternalContactEvent, customer: CustomerDetail | null): Promise<void> {
+    const claim = await this.claim(tenantId, event);
+    if (!claim) return;
+    if (!event.welcomeCode) return this.finish(tenantId, claim, { status: 'no_code', detail: NO_CODE_DETAIL });
+    const channel = event.state ? await this.liveChannel(tenantId, event.state) : null;
+    const composed = await this.composer.compose(tenantId, {
+      channel,
+      userId: event.userId,
+      customerName: customer?.external_contact?.name ?? null,
+      at: this.clock.now(),
+    });
+    const chosen = { channelId: channel?.id ?? null, ruleId: composed.rule?.id ?? null, variant: composed.variant };
+    if (!composed.rule || (!composed.text && composed.attachments.length === 0)) {
+      return this.finish(tenantId, claim, { ...chosen, status: 'no_rule', detail: composed.rule ? 'every attachment media had expired' : 'no welcome rule applies' });
+    }
+    if (composed.skippedMedia.length) this.logger.warn({ tenantId, skipped: composed.skippedMedia }, 'welcome sent without expired media');
+    try {
+      const client = await this.wecom.client(tenantId);
+      await client.welcome.send({
+        welcome_code: event.welcomeCode,
+        ...(composed.text ? { text: { content: composed.text } } : {}),
+        ...(composed.attachments.length ? { attachments: composed.attachments } : {}),
+      });
+      await this.finish(tenantId, claim, { ...chosen, status: 'sent', sentText: composed.text });
+    } catch (e) {
+      if (!isWeComApiError(e)) throw e;
+      const status: WelcomeStatus = e.errcode === 41051 ? 'already_chatting' : e.errcode === 41050 ? 'code_expired' : 'failed';
+      await this.finish(tenantId, claim, { ...chosen, status, errcode: e.errcode, detail: e.hint });
+    }
+  }
+
+  /** The pending outcome row of this add, or null when another attempt already settled it. */
+  private async claim(tenantId: string, event: AddExternalContactEvent): Promise<string | null> {
+    const addKey = `${event.userId}:${event.externalUserId}:${event.createTime}`;
+    const inserted: { id: string }[] = await this.outcomes.repo.query(
+      `INSERT INTO welcome_outcomes (tenant_id, add_key, user_id, external_user_id, event_kind, status)
+       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (tenant_id, add_key) DO NOTHING RETURNING id`,
+      [tenantId, addKey, event.userId, event.externalUserId, event.kind],
+    );
+    if (inserted.length) return inserted[0].id;
+    const existing = await this.outcomes.findOne(tenantId, { addKey });
+    return existing?.status === 'pending' ? existing.id : null;
+  }
+
+  private async finish(tenantId: string, id: string, patch: Partial<WelcomeOutcome>): Promise<void> {
+    await this.outcomes.update(tenantId, { id }, patch);
+  }
+
+  private async liveChannel(tenantId: string, state: string): Promise<Channel | null> {
+    const channel = await this.channels.findByState(tenantId, state);
+    return channel && channel.enabled && !channel.deletedAt ? channel : null;
+  }
+
+  listOutcomes(tenantId: string, filter: { externalUserId?: string; status?: WelcomeStatus }): Promise<WelcomeOutcome[]> {
+    return this.outcomes.find(tenantId, { where: { ...filter }, order: { createdAt: 'DESC' }, take: 200 });
+  }
+}
