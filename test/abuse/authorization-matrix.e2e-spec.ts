@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, OPERATOR, createTenant, TestTenant, userWithRole } from '../support/factories';
 import { startSystem, TestSystem } from '../support/test-system';
+import { ACCESS_TABLE, Caller } from './access-table';
 
 /**
  * Every route in the OpenAPI document, called with no token, each tenant role and the operator token, against
@@ -10,34 +11,6 @@ import { startSystem, TestSystem } from '../support/test-system';
  * "Allowed" means the guard let the call through: any answer but 401/403 (the dummy ids and empty bodies used
  * here get 400/404 from the handler, which is the point: nothing is written).
  */
-type Caller = 'admin' | 'marketer' | 'viewer' | 'staff' | 'operator';
-type Rule = 'public' | 'signature' | Caller[];
-
-const READ: Caller[] = ['admin', 'marketer', 'viewer'];
-const WRITE: Caller[] = ['admin', 'marketer'];
-const ADMIN: Caller[] = ['admin'];
-const ANY_ROLE: Caller[] = ['admin', 'marketer', 'viewer', 'staff'];
-const OPERATOR_ONLY: Caller[] = ['operator'];
-
-export const ACCESS_TABLE: Record<string, Rule> = {
-  'GET /health': 'public',
-  'POST /api/v1/auth/login': 'public',
-  'POST /api/v1/auth/logout': ANY_ROLE,
-  'POST /api/v1/platform/tenants': OPERATOR_ONLY,
-  'GET /api/v1/platform/tenants': OPERATOR_ONLY,
-  'GET /api/v1/platform/tenants/{id}': OPERATOR_ONLY,
-  'PATCH /api/v1/platform/tenants/{id}/status': OPERATOR_ONLY,
-  'GET /api/v1/tenant': READ,
-  'PUT /api/v1/tenant/wecom': ADMIN,
-  'POST /api/v1/users': ADMIN,
-  'GET /api/v1/users': ADMIN,
-  'GET /api/v1/users/{id}': ADMIN,
-  'PATCH /api/v1/users/{id}': ADMIN,
-  'POST /api/v1/api-keys': ADMIN,
-  'GET /api/v1/api-keys': ADMIN,
-  'DELETE /api/v1/api-keys/{id}': ADMIN,
-};
-
 const CALLERS: Caller[] = ['admin', 'marketer', 'viewer', 'staff', 'operator'];
 /** Calls that end the caller's own session run last, or they would revoke the tokens the other calls use. */
 const LAST = new Set(['POST /api/v1/auth/logout']);
