@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ChannelModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ChannelModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -10,6 +10,8 @@ import { TenantSettingsController } from './tenant-settings/tenant-settings.cont
 import { UsersController } from './users/users.controller';
 // channels + welcome
 import { ChannelsController } from './channels/channels.controller';
+import { WelcomeRulesController } from './welcome/welcome-rules.controller';
+import { WelcomeController } from './welcome/welcome.controller';
 
 @Module({
   imports: [
@@ -19,6 +21,7 @@ import { ChannelsController } from './channels/channels.controller';
     WeComModule,
     // channels + welcome
     ChannelModule,
+    WelcomeModule,
   ],
   controllers: [
     HealthController,
@@ -29,6 +32,8 @@ import { ChannelsController } from './channels/channels.controller';
     ApiKeysController,
     // channels + welcome
     ChannelsController,
+    WelcomeRulesController,
+    WelcomeController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -42,3 +42,4 @@ export * from './welcome/welcome-composer.service';
 export * from './welcome/welcome-sender.service';
 export * from './welcome/rule-precedence';
 export * from './welcome/welcome.module';
+export * from './welcome/welcome-preview.service';

@@ -4,7 +4,6 @@ import { TenantRepository } from '@scrm/platform';
 import { randomBytes } from 'node:crypto';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
-import { viaWeCom } from '../wecom/wecom-refusal';
 import { ChannelInput, normaliseMembers } from './channel-input';
 import { ChannelLock } from './channel-lock';
 import { ChannelRosterService } from './channel-roster.service';
@@ -17,7 +16,7 @@ export interface ChannelFilter {
   includeDeleted?: boolean;
 }
 
-/** Channel definitions and their WeCom contact ways. WeCom is called first; a refusal leaves no row. */
+/** Channel definitions and their WeCom contact ways. WeCom is called first; a refusal (502) leaves no row. */
 @Injectable()
 export class ChannelService {
   readonly channels: TenantRepository<Channel>;
@@ -38,16 +37,15 @@ export class ChannelService {
     await this.checkAgainstWeCom(tenantId, channel);
     const roster = await this.roster.desired(tenantId, channel);
     const client = await this.wecom.client(tenantId);
-    const way = await viaWeCom(() =>
-      client.contactWays.add({
-        type: 2,
-        scene: 2,
-        state,
-        user: roster.userIds,
-        skip_verify: channel.skipVerify,
-        ...(channel.remark ? { remark: channel.remark } : {}),
-      }),
-    );
+    // A refusal (WeComApiError) leaves before any row is written; the exception filter makes it a 502.
+    const way = await client.contactWays.add({
+      type: 2,
+      scene: 2,
+      state,
+      user: roster.userIds,
+      skip_verify: channel.skipVerify,
+      ...(channel.remark ? { remark: channel.remark } : {}),
+    });
     Object.assign(channel, { configId: way.config_id, qrCode: way.qr_code ?? null, listedUserIds: roster.userIds });
     try {
       return await this.channels.save(channel);
@@ -66,14 +64,12 @@ export class ChannelService {
       await this.checkAgainstWeCom(tenantId, channel);
       const roster = channel.enabled ? (await this.roster.desired(tenantId, channel)).userIds : channel.listedUserIds;
       const client = await this.wecom.client(tenantId);
-      await viaWeCom(() =>
-        client.contactWays.update({
-          config_id: channel.configId as string,
-          user: roster,
-          skip_verify: channel.skipVerify,
-          remark: channel.remark ?? '',
-        }),
-      );
+      await client.contactWays.update({
+        config_id: channel.configId as string,
+        user: roster,
+        skip_verify: channel.skipVerify,
+        remark: channel.remark ?? '',
+      });
       channel.listedUserIds = roster;
       return this.channels.save(channel);
     });
@@ -91,7 +87,7 @@ export class ChannelService {
   async remove(tenantId: string, id: string): Promise<void> {
     const channel = await this.getLive(tenantId, id);
     const client = await this.wecom.client(tenantId);
-    if (channel.configId) await viaWeCom(() => client.contactWays.del(channel.configId as string));
+    if (channel.configId) await client.contactWays.del(channel.configId as string);
     await this.channels.update(tenantId, { id }, { deletedAt: new Date(), enabled: false });
   }
 
@@ -137,7 +133,7 @@ export class ChannelService {
     const client = await this.wecom.client(tenantId);
     const poolIds = new Set(channel.members.map((m) => m.userId));
     if (poolIds.size !== channel.members.length) throw fieldError('members', 'a member is listed twice');
-    const allowed = new Set(await viaWeCom(() => client.staff.getFollowUserList()));
+    const allowed = new Set(await client.staff.getFollowUserList());
     channel.members.forEach((m, i) => {
       if (!allowed.has(m.userId)) throw fieldError(`members.${i}.userId`, `unknown member or no customer-contact permission: ${m.userId}`);
     });
@@ -147,7 +143,7 @@ export class ChannelService {
     const slots = [...(channel.schedule?.weekly ?? []), ...(channel.schedule?.exceptions ?? []).flatMap((e) => e.slots)];
     for (const u of slots.flatMap((s) => s.userIds)) if (!poolIds.has(u)) throw fieldError('schedule', `${u} is not in the member pool`);
     if (channel.tagIds.length === 0) return;
-    const known = new Set((await viaWeCom(() => client.tags.list())).flatMap((g) => g.tag.map((t) => t.id)));
+    const known = new Set((await client.tags.list()).flatMap((g) => g.tag.map((t) => t.id)));
     channel.tagIds.forEach((t, i) => {
       if (!known.has(t)) throw fieldError(`tagIds.${i}`, `unknown tag: ${t}`);
     });

@@ -5,7 +5,6 @@ import { In, IsNull, LessThan, Repository } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { TenantService } from '../tenant/tenant.service';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
-import { viaWeCom } from '../wecom/wecom-refusal';
 import { WelcomeMedia, WelcomeMediaType } from './welcome-media.entity';
 
 /** WeCom keeps a media_id 3 days; re-uploading after 2 leaves a day of margin for a failed refresh to retry. */
@@ -29,7 +28,7 @@ export class WelcomeMediaService {
   /** Uploads now (the admin waits, the customer never does) and keeps the bytes for refreshes. */
   async create(tenantId: string, input: { type: WelcomeMediaType; filename: string; contentType: string; data: Buffer }): Promise<WelcomeMedia> {
     const client = await this.wecom.client(tenantId);
-    const uploaded = await viaWeCom(() => client.media.upload(input.type, { data: input.data, filename: input.filename, contentType: input.contentType }));
+    const uploaded = await client.media.upload(input.type, { data: input.data, filename: input.filename, contentType: input.contentType });
     const row = this.media.create(tenantId, { ...input, mediaId: uploaded.media_id, uploadedAt: this.clock.now(), lastError: null });
     const saved = await this.media.save(row);
     return this.get(tenantId, saved.id);

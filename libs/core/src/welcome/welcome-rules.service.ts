@@ -5,7 +5,6 @@ import { In, Repository } from 'typeorm';
 import { ChannelService } from '../channel/channel.service';
 import { fieldError } from '../channel/field-error';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
-import { viaWeCom } from '../wecom/wecom-refusal';
 import { WelcomeMedia } from './welcome-media.entity';
 import { WELCOME_TEXT_MAX_BYTES, WelcomeRuleInput } from './welcome-rule-input';
 import { WelcomeRule } from './welcome-rule.entity';
@@ -81,7 +80,7 @@ export class WelcomeRulesService {
     if (rule.channelId && !(await this.channels.channels.findOne(tenantId, { id: rule.channelId }))) throw fieldError('channelId', 'unknown channel');
     if (rule.userId) {
       const client = await this.wecom.client(tenantId);
-      const members = await viaWeCom(() => client.staff.getFollowUserList());
+      const members = await client.staff.getFollowUserList();
       if (!members.includes(rule.userId)) throw fieldError('userId', `unknown member or no customer-contact permission: ${rule.userId}`);
     }
     const contents = rule.variants.length > 0 ? rule.variants.map((v, i) => ({ ...v, path: `variants.${i}.` })) : [{ ...rule, path: '' }];

@@ -9,6 +9,7 @@ import { WelcomeComposer } from './welcome-composer.service';
 import { WelcomeMedia } from './welcome-media.entity';
 import { WelcomeMediaService } from './welcome-media.service';
 import { WelcomeOutcome } from './welcome-outcome.entity';
+import { WelcomePreviewService } from './welcome-preview.service';
 import { WelcomeRule } from './welcome-rule.entity';
 import { WelcomeRulesService } from './welcome-rules.service';
 import { WelcomeSender } from './welcome-sender.service';
@@ -17,7 +18,7 @@ import { WelcomeSender } from './welcome-sender.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([WelcomeRule, WelcomeMedia, WelcomeOutcome]), ChannelModule, TenantModule, WeComModule, ClockModule],
-  providers: [WelcomeMediaService, WelcomeRulesService, WelcomeComposer, WelcomeSender, { provide: CONTACT_ADD_FIRST_STEP, useExisting: WelcomeSender }],
-  exports: [WelcomeMediaService, WelcomeRulesService, WelcomeComposer, WelcomeSender, CONTACT_ADD_FIRST_STEP],
+  providers: [WelcomeMediaService, WelcomeRulesService, WelcomeComposer, WelcomeSender, WelcomePreviewService, { provide: CONTACT_ADD_FIRST_STEP, useExisting: WelcomeSender }],
+  exports: [WelcomeMediaService, WelcomeRulesService, WelcomeComposer, WelcomeSender, WelcomePreviewService, CONTACT_ADD_FIRST_STEP],
 })
 export class WelcomeModule {}
