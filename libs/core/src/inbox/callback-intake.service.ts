@@ -50,7 +50,7 @@ export class CallbackIntake {
   private async enqueue(tenantId: string, inboxId: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ENQUEUE_WAIT_MS)));
-    const added = this.jobs.enqueue([{ tenantId, inboxId }]).catch((err: Error) => err);
+    const added = this.jobs.enqueueSoon({ tenantId, inboxId }).catch((err: Error) => err);
     const outcome = await Promise.race([added, timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout' || outcome instanceof Error) {
