@@ -35,7 +35,7 @@ describe('Redis loses the queue between intake and processing: the sweeper recov
       expect(scan.body.firstAttempt).toMatchObject({ status: 200 });
     }
     const queue = sys.api.get(JobQueue).queue(JobName.ProcessInboxEvent);
-    expect(await queue.getWaitingCount()).toBe(25);
+    await until(() => queue.getWaitingCount(), (n) => n === 25, 5_000, '25 queued jobs'); // queued just after the 200
 
     // Every key of this run's prefix: the queue, its jobs, everything (other runs' prefixes untouched).
     const config = sys.api.get(AppConfig);

@@ -10,7 +10,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  // First, so WeCom's callbacks skip every parser and middleware below (they read their own raw body).
+  // First, so WeCom's callbacks skip express and every parser and middleware below (they read their own raw body).
   mountCallbackRoutes(app);
   // Admin JSON is small; callbacks get their own raw-body parser on their route.
   app.useBodyParser('json', { limit: '1mb' });

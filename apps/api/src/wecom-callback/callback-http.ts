@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CallbackIntake, CallbackRejection, RejectionCounter } from '@scrm/core';
-import type { Request, Response } from 'express';
-import { STATUS_CODES } from 'node:http';
+import { IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
 import { readBody } from './read-body';
 
+export const CALLBACK_PATH = /^\/wecom\/callback\/([^/?]+)\/?(?:\?(.*))?$/;
+
 /**
- * WeCom's callback routes as plain express handlers. createApiApp mounts them ahead of Nest's middleware, pipes
- * and interceptors (the request log included): this path runs at WeCom's rate and must answer fast.
- * Refusals are logged here with their reason, once, without the query (it carries the signature).
+ * WeCom's callback routes on bare node:http objects. mountCallbackRoutes serves them ahead of express and Nest
+ * (no router, body parser, request log, guard, pipe or interceptor): this path runs at WeCom's rate and must
+ * answer fast. Refusals are logged here with their reason, once, without the query (it carries the signature).
  */
 @Injectable()
 export class CallbackHttp {
@@ -18,39 +19,56 @@ export class CallbackHttp {
     private readonly rejections: RejectionCounter,
   ) {}
 
-  verify = async (req: Request, res: Response): Promise<void> => {
-    const tenantId = String(req.params.tenantId);
+  /** Handles the request if it is a callback route (GET or POST); false leaves it to the rest of the app. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'POST') return false;
+    const match = CALLBACK_PATH.exec(req.url ?? '');
+    if (!match) return false;
+    const tenantId = match[1]; // a tenant id is a uuid: nothing to decode (and a bad %-escape must not throw)
+    // URLSearchParams URL-decodes, as WeCom's signature check requires.
+    const query = Object.fromEntries(new URLSearchParams(match[2] ?? ''));
+    void (req.method === 'GET' ? this.verify(tenantId, query, res) : this.receive(tenantId, query, req, res));
+    return true;
+  }
+
+  async verify(tenantId: string, query: Record<string, unknown>, res: ServerResponse): Promise<void> {
     try {
-      const plain = await this.intake.verify(tenantId, req.query);
+      const plain = await this.intake.verify(tenantId, query);
       // Bare plaintext: no quotes, no newline, no BOM (§3).
-      res.status(200).type('text/plain').send(plain);
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(plain) }).end(plain);
     } catch (err) {
       this.fail(res, tenantId, err);
     }
-  };
+  }
 
-  receive = async (req: Request, res: Response): Promise<void> => {
-    const tenantId = String(req.params.tenantId);
+  async receive(tenantId: string, query: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const body = await readBody(req);
-      await this.intake.receive(tenantId, req.query, body);
-      res.status(200).end();
+      await this.intake.receive(tenantId, query, body);
+      res.writeHead(200, { 'Content-Length': 0 }).end();
     } catch (err) {
       this.fail(res, tenantId, err);
     }
-  };
+  }
 
-  private fail(res: Response, tenantId: string, err: unknown): void {
+  private fail(res: ServerResponse, tenantId: string, err: unknown): void {
     if (err instanceof CallbackRejection) {
       this.rejections.count(err.reason);
       this.logger.warn({ tenantId, status: err.status, reason: err.reason, detail: err.message }, 'callback refused');
       // Close after a 413: the rest of the body was never read.
-      if (err.status === 413) res.set('Connection', 'close');
-      res.status(err.status).json({ statusCode: err.status, error: STATUS_CODES[err.status], message: err.message });
+      send(res, err.status, err.message, err.status === 413);
       return;
     }
     // Storage down: not the sender's fault, and WeCom retries on anything but 200.
     this.logger.error({ tenantId, err }, 'callback could not be stored');
-    res.status(503).json({ statusCode: 503, error: STATUS_CODES[503], message: 'callback could not be stored, retry' });
+    send(res, 503, 'callback could not be stored, retry', false);
   }
+}
+
+/** The error body every route of the api uses: { statusCode, error, message }. */
+function send(res: ServerResponse, status: number, message: string, close: boolean): void {
+  const body = JSON.stringify({ statusCode: status, error: STATUS_CODES[status], message });
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) };
+  if (close) headers.Connection = 'close';
+  res.writeHead(status, headers).end(body);
 }

@@ -16,8 +16,8 @@ const Signed = () =>
   );
 
 /**
- * WeCom callback intake. These routes are served by the same handlers mounted as plain express routes ahead of
- * Nest (see mountCallbackRoutes), so requests normally never reach this controller; it documents them in
+ * WeCom callback intake. These routes are served by the same handlers placed in front of express and Nest
+ * (see mountCallbackRoutes), so requests normally never reach this controller; it documents them in
  * OpenAPI and answers identically if the fast mount is ever removed.
  */
 @ApiTags('wecom-callback')
@@ -33,8 +33,8 @@ export class WeComCallbackController {
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, description: 'the plaintext of echostr', schema: { type: 'string' } })
   @ApiResponse({ status: 400, description: 'echostr missing or not decryptable' })
-  verify(@Param('tenantId') _tenantId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.http.verify(req, res);
+  verify(@Param('tenantId') tenantId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.http.verify(tenantId, req.query, res);
   }
 
   @Post(':tenantId')
@@ -46,7 +46,7 @@ export class WeComCallbackController {
   @ApiResponse({ status: 400, description: 'body is not the expected XML, or Encrypt does not decrypt' })
   @ApiResponse({ status: 413, description: 'body over 64 KiB' })
   @ApiResponse({ status: 503, description: 'could not be stored right now; WeCom retries' })
-  receive(@Param('tenantId') _tenantId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.http.receive(req, res);
+  receive(@Param('tenantId') tenantId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.http.receive(tenantId, req.query, req, res);
   }
 }

@@ -5,9 +5,6 @@ import { CallbackRejection } from './callback-rejection';
 import { InboxJobs } from './inbox-job';
 import { InboxStore } from './inbox-store';
 
-// WeCom waits 5 s for the 200; Redis being slow or gone must not cost us that. The sweeper queues what this misses.
-const ENQUEUE_WAIT_MS = 300;
-
 export type CallbackQueryInput = Record<string, unknown>;
 
 /**
@@ -37,7 +34,9 @@ export class CallbackIntake {
     const xml = guard(() => decryptCallback(cfg, callbackQuery(query), body));
     const event = parseEvent(xml);
     const inboxId = await this.store.insert({ tenantId, dedupeKey: eventDedupeKey(event), type: event.kind, xml });
-    if (inboxId) await this.enqueue(tenantId, inboxId);
+    // The row is the durable copy, so the 200 need not wait for Redis: a slow or lost Redis costs neither the
+    // answer's time nor the event (the sweeper queues what this misses).
+    if (inboxId) this.enqueue(tenantId, inboxId);
     return inboxId;
   }
 
@@ -47,16 +46,10 @@ export class CallbackIntake {
     return cfg;
   }
 
-  private async enqueue(tenantId: string, inboxId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ENQUEUE_WAIT_MS)));
-    const added = this.jobs.enqueueSoon({ tenantId, inboxId }).catch((err: Error) => err);
-    const outcome = await Promise.race([added, timeout]);
-    clearTimeout(timer);
-    if (outcome === 'timeout' || outcome instanceof Error) {
-      const error = outcome instanceof Error ? outcome.message : `no answer from Redis in ${ENQUEUE_WAIT_MS} ms`;
-      this.logger.warn({ tenantId, inboxId, error }, 'inbox event stored but not queued; the sweeper will queue it');
-    }
+  private enqueue(tenantId: string, inboxId: string): void {
+    this.jobs.enqueueSoon({ tenantId, inboxId }).catch((err: Error) => {
+      this.logger.warn({ tenantId, inboxId, error: err.message }, 'inbox event stored but not queued; the sweeper will queue it');
+    });
   }
 }
 
