@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, JobName, JobQueue } from '@scrm/platform';
+import { InboxStore } from '@scrm/core';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { InboxSweeper } from '../../apps/worker/src/inbox/inbox-sweeper.service';
@@ -65,5 +66,14 @@ describe('Redis loses the queue between intake and processing: the sweeper recov
     expect(handler.calls.get(expired.id)).toBe(2);
     expect(handler.calls.get(live.id)).toBe(1);
     expect((await inboxRows(sys, tenant.id)).find((r) => r.id === live.id)?.status).toBe('processing');
+  });
+
+  it('lets exactly one of many concurrent claims take a row', async () => {
+    const db = sys.api.get(DataSource);
+    const [row] = await inboxRows(sys, tenant.id);
+    await db.query(`UPDATE inbox_events SET status = 'received', lease_until = NULL WHERE tenant_id = $1 AND id = $2`, [tenant.id, row.id]);
+    const store = sys.api.get(InboxStore);
+    const claims = await Promise.all(Array.from({ length: 10 }, () => store.claim({ tenantId: tenant.id, inboxId: row.id }, 60)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });

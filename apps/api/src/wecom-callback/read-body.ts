@@ -23,6 +23,10 @@ export function readBody(req: IncomingMessage, limit = MAX_CALLBACK_BYTES): Prom
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A sender that gives up mid-body: settle, so nothing waits on a request that will never end.
+    req.on('close', () => {
+      if (!req.complete) reject(new CallbackRejection(400, 'bad_xml', 'callback body incomplete: the sender closed the connection'));
+    });
   });
 }
 

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TenantRepository } from '@scrm/platform';
-import { Between, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { Between, FindOptionsWhere, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import { InboxEvent, InboxStatus } from './inbox-event.entity';
 import { InboxJobs } from './inbox-job';
 
@@ -59,20 +59,16 @@ export class InboxAdminService {
     return this.get(tenantId, id);
   }
 
-  /** Replays every finished row (done or failed) that matches the filter, up to REPLAY_LIMIT. */
+  /** Replays the finished rows (done or failed) that match the filter, oldest first, up to REPLAY_LIMIT. */
   async replayMatching(tenantId: string, filter: InboxFilter): Promise<{ replayed: number }> {
-    const qb = this.rows.repo
-      .createQueryBuilder('e')
-      .select('e.id', 'id')
-      .where('e.tenant_id = :tenantId', { tenantId })
-      .andWhere(`e.status IN ('done', 'failed')`)
-      .orderBy('e.created_at')
-      .limit(REPLAY_LIMIT);
-    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    if (filter.type) qb.andWhere('e.type = :type', { type: filter.type });
-    if (filter.from) qb.andWhere('e.created_at >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('e.created_at <= :to', { to: filter.to });
-    const ids = (await qb.getRawMany<{ id: string }>()).map((r) => r.id);
+    const finished = filter.status === 'done' || filter.status === 'failed' ? filter.status : In(['done', 'failed']);
+    const matching = await this.rows.find(tenantId, {
+      where: { ...where(filter), status: finished },
+      select: { id: true },
+      order: { createdAt: 'ASC' },
+      take: REPLAY_LIMIT,
+    });
+    const ids = matching.map((r) => r.id);
     if (ids.length === 0) return { replayed: 0 };
     const [rows] = await this.rows.repo.query(
       `UPDATE inbox_events SET status = 'received', lease_until = NULL, updated_at = now()
