@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, InboxModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -8,9 +8,14 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
+// intake
+import { InboxController } from './inbox/inbox.controller';
+import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
+import { CallbackHttp } from './wecom-callback/callback-http';
+import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule],
   controllers: [
     HealthController,
     AuthController,
@@ -18,10 +23,16 @@ import { UsersController } from './users/users.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
+    // intake
+    WeComCallbackController,
+    InboxController,
+    PlatformInboxController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    // intake
+    CallbackHttp,
   ],
 })
 export class ApiModule {}

@@ -1,4 +1,6 @@
 /** Every Bull queue of the system. The api only produces; every processor lives in apps/worker. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  // intake: WeCom callbacks stored in inbox_events
+  Inbox = 'inbox',
 }
