@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ChannelModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
+import { AccessModule, ChannelModule, InboxModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -8,6 +8,12 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
+// intake
+import { InboxController } from './inbox/inbox.controller';
+import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
+import { CallbackHttp } from './wecom-callback/callback-http';
+import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
+
 // channels + welcome
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
@@ -19,6 +25,8 @@ import { WelcomeController } from './welcome/welcome.controller';
     AccessModule,
     TenantModule,
     WeComModule,
+    // intake
+    InboxModule,
     // channels + welcome
     ChannelModule,
     WelcomeModule,
@@ -30,6 +38,10 @@ import { WelcomeController } from './welcome/welcome.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
+    // intake
+    WeComCallbackController,
+    InboxController,
+    PlatformInboxController,
     // channels + welcome
     ChannelsController,
     WelcomeRulesController,
@@ -38,6 +50,8 @@ import { WelcomeController } from './welcome/welcome.controller';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    // intake
+    CallbackHttp,
   ],
 })
 export class ApiModule {}

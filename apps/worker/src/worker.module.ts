@@ -1,8 +1,14 @@
-import { Module } from '@nestjs/common';
-import { AccessModule, TenantModule, WeComModule } from '@scrm/core';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule, InboxModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
 import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
+// intake
+import { EVENT_HANDLER_OVERRIDE } from './inbox/event-handler-override';
+import { InboxProcessing } from './inbox/inbox-processing.service';
+import { InboxSweeper } from './inbox/inbox-sweeper.service';
+import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
+import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.processor';
 // channels + welcome
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { TemporaryWiringModule } from './temporary-wiring/temporary-wiring.module';
@@ -15,11 +21,27 @@ import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
     AccessModule,
     TenantModule,
     WeComModule,
+    // intake
+    InboxModule,
     // channels + welcome
     TemporaryWiringModule,
     ChannelsWorkerModule,
     WelcomeWorkerModule,
   ],
-  providers: [PurgeExpiredTokensProcessor, MaintenanceSchedule],
+  providers: [
+    PurgeExpiredTokensProcessor,
+    MaintenanceSchedule,
+    // intake
+    InboxProcessing,
+    InboxSweeper,
+    ProcessInboxEventProcessor,
+    SweepInboxProcessor,
+    SweepInboxSchedule,
+  ],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  /** Test seam: the worker with this handler in place of the global WECOM_EVENT_HANDLER. */
+  static withEventHandler(handler: WeComEventHandler): DynamicModule {
+    return { module: WorkerModule, providers: [{ provide: EVENT_HANDLER_OVERRIDE, useValue: handler }] };
+  }
+}

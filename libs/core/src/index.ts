@@ -16,6 +16,15 @@ export * from './wecom/wecom.module';
 export * from './events/domain-events';
 export * from './inbox/contact-add-first-step';
 export * from './inbox/relationship-tags.port';
+// intake
+export * from './inbox/callback-intake.service';
+export * from './inbox/callback-rejection';
+export * from './inbox/inbox-admin.service';
+export * from './inbox/inbox-event.entity';
+export * from './inbox/inbox-job';
+export * from './inbox/inbox-store';
+export * from './inbox/inbox.module';
+export * from './inbox/rejection-counter';
 // channels + welcome
 export * from './clock/clock';
 export * from './clock/clock.module';

@@ -4,6 +4,9 @@ import { QueueName } from './queue-names';
 /** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
 export enum JobName {
   PurgeExpiredTokens = 'purge-expired-tokens',
+  // intake
+  ProcessInboxEvent = 'process-inbox-event',
+  SweepInbox = 'sweep-inbox',
   // channels + welcome
   SyncChannelRoster = 'sync-channel-roster',
   ChannelRosterTick = 'channel-roster-tick',
@@ -13,6 +16,9 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.PurgeExpiredTokens]: Record<string, never>;
+  // intake
+  [JobName.ProcessInboxEvent]: { tenantId: string; inboxId: string };
+  [JobName.SweepInbox]: Record<string, never>;
   // channels + welcome
   [JobName.SyncChannelRoster]: { tenantId: string; channelId: string };
   [JobName.ChannelRosterTick]: Record<string, never>;
@@ -31,6 +37,9 @@ const KEEP = { removeOnComplete: 1_000, removeOnFail: 5_000 } satisfies JobOptio
 
 export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOptions }> = {
   [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
+  // intake: InboxJobs sets attempts/backoff from config and removes finished jobs (the row keeps the outcome)
+  [JobName.ProcessInboxEvent]: { queue: QueueName.Inbox, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepInbox]: { queue: QueueName.Maintenance, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   // channels + welcome
   [JobName.SyncChannelRoster]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
