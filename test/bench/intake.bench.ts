@@ -4,13 +4,13 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, prepareDatabase } from '../../libs/platform/src';
 import { encryptCallback } from '../../libs/wechat-work-sdk/src';
 import { deleteRedisKeys } from '../support/global-setup';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
+import { dropDatabase, freePort } from './support/bench-setup';
 
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -230,21 +230,7 @@ async function countOurRows(db: string): Promise<number> {
   return r.rows[0].n;
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  const c = new Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 

@@ -25,7 +25,7 @@ describe('who gets the customer: strategies, daily limits, schedules, backups', 
   /** What the worker's minute tick does: re-check every live channel. */
   const tick = async () => {
     await sys.worker!.get(ChannelRosterService, { strict: false }).requestSyncForAll();
-    await channelJobsIdle(sys);
+    await channelJobsIdle(sys, tenant);
   };
 
   it('round_robin over 300 scans gives each of 3 members 100 ± 10, and the way is never empty', async () => {
@@ -104,7 +104,7 @@ describe('who gets the customer: strategies, daily limits, schedules, backups', 
     await scan(sys, tenant, ch.configId);
     expect((await simWay(tenant, ch.configId)).user).toEqual(['anna']);
     expect((await sys.http().post(`/api/v1/channels/${ch.id}/enable`).set(bearer(tenant.adminToken))).status).toBe(200);
-    await channelJobsIdle(sys);
+    await channelJobsIdle(sys, tenant);
     expect((await simWay(tenant, ch.configId)).user).toEqual(['bert']);
   });
 });

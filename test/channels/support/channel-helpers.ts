@@ -22,15 +22,18 @@ export async function scan(sys: TestSystem, tenant: SimTenant, configId: string,
   const res = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/scan`).send({ configId, ...extra });
   if (res.status !== 201 && res.status !== 200) throw new Error(`scan failed: ${res.status} ${JSON.stringify(res.body)}`);
   await processDelivery(sys, tenant, res.body.deliveryId);
-  await channelJobsIdle(sys);
+  await channelJobsIdle(sys, tenant);
   return res.body as { externalUserId: string; userId: string; welcomeCode: string; state: string; deliveryId: string };
 }
 
-/** Waits until no channel job (roster sync, tagging) is waiting, delayed or running; the repeatable tick does not count. */
-export async function channelJobsIdle(sys: TestSystem): Promise<void> {
+/**
+ * Waits until no channel job (roster sync, tagging) of this tenant is waiting, delayed or running. Other tenants'
+ * jobs do not count: in a full run, jobs of earlier spec files (whose simulator is gone) may still be retrying.
+ */
+export async function channelJobsIdle(sys: TestSystem, tenant: SimTenant): Promise<void> {
   const queue = sys.worker!.get(JobQueue, { strict: false }).queue(JobName.SyncChannelRoster);
   await waitFor(async () => {
     const jobs = await queue.getJobs(['waiting', 'active', 'delayed']);
-    return jobs.filter((j) => j && !j.opts.repeat).length === 0;
+    return !jobs.some((j) => j?.data?.tenantId === tenant.id);
   }, 20_000, 'channel jobs to finish');
 }

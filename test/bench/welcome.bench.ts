@@ -1,0 +1,138 @@
+// `npm run bench -- welcome`: welcome latency through the real system (api + worker + wecom-sim as processes):
+// from the simulator sending the add callback to the simulator receiving send_welcome_msg, for a burst of
+// BENCH_WELCOME_RATE adds/s over BENCH_WELCOME_SECONDS. Writes test/bench/results/welcome.json.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, prepareDatabase } from '../../libs/platform/src';
+import { deleteRedisKeys } from '../support/global-setup';
+import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
+import { dropDatabase, freePort } from './support/bench-setup';
+
+const SECONDS = Number(process.env.BENCH_WELCOME_SECONDS ?? 60);
+const RATE = Number(process.env.BENCH_WELCOME_RATE ?? 100);
+const TARGET_P99_MS = 1_000;
+const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef';
+const MEMBERS = Array.from({ length: 10 }, (_, i) => ({ userid: `m${i}`, name: `Member ${i}` }));
+
+const env: Record<string, string> = {
+  NODE_ENV: 'production',
+  DB_NAME: process.env.BENCH_DB_NAME ?? 'scrm_bench_welcome',
+  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'scrm-bench-welcome',
+  LOG_LEVEL: 'silent',
+  SECRETS_KEY: randomBytes(32).toString('base64'),
+  PLATFORM_OPERATOR_TOKEN: OPERATOR_TOKEN,
+};
+
+async function main(): Promise<void> {
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.env.DB_NAME);
+  await prepareDatabase(config);
+  await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
+
+  const children: Spawned[] = [];
+  try {
+    const [apiPort, simPort] = [await freePort(), await freePort()];
+    const sim = `http://127.0.0.1:${simPort}`;
+    const api = `http://127.0.0.1:${apiPort}`;
+    children.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
+    children.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
+    children.push(spawnEntry('apps/worker/src/main.ts', env));
+    await waitFor(async () => (await fetch(`${sim}/sim/corps`).catch(() => null))?.ok === true, 60_000, 'the simulator to start');
+    await waitFor(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
+
+    const { corpId, configId } = await setUp(api, sim);
+    // Give the worker time to boot (it has no health route): the first welcome would otherwise include start-up.
+    await new Promise((r) => setTimeout(r, 5_000));
+
+    const started = Date.now();
+    const scans: Promise<unknown>[] = [];
+    const total = SECONDS * RATE;
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      scans.push(post(`${sim}/sim/corps/${corpId}/scenarios/scan`, { configId }));
+    }
+    await Promise.all(scans);
+    const offeredSeconds = (Date.now() - started) / 1000;
+    await waitFor(async () => (await get(`${sim}/sim/corps/${corpId}/welcome-messages`)).length >= total, 60_000, 'every welcome').catch(() => undefined);
+
+    const latencies = await measure(sim, corpId);
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    const [p50, p99, max] = [pct(50), pct(99), latencies[latencies.length - 1]];
+    const rows = [
+      { metric: `welcome latency p50 / p99 / max (ms), ${RATE} adds/s for ${SECONDS} s`, measured: `${p50} / ${p99} / ${max}`, reference: `target p99 < ${TARGET_P99_MS} (WeCom allows 20,000)`, verdict: p99 < TARGET_P99_MS ? 'pass' : 'FAIL' },
+      { metric: 'welcomes received / adds', measured: `${latencies.length} / ${total}`, reference: 'every add greeted', verdict: latencies.length === total ? 'pass' : 'FAIL' },
+      { metric: 'offered add rate (adds/s)', measured: (total / offeredSeconds).toFixed(1), reference: `${RATE}` },
+    ];
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'welcome.json'), JSON.stringify({ name: 'welcome', rows, raw: { p50, p99, max, n: latencies.length, total } }, null, 2));
+    console.table(rows);
+  } finally {
+    children.forEach((c) => c.kill());
+    await Promise.all(children.map((c) => c.exited));
+  }
+}
+
+/** A sim corp whose callback points at our api, its tenant, one channel over every member, one default rule. */
+async function setUp(api: string, sim: string): Promise<{ corpId: string; configId: string }> {
+  const suffix = randomBytes(4).toString('hex');
+  const corpId = `wwbench${suffix}`;
+  const corpSecret = `secret-${suffix}`;
+  const callbackToken = randomBytes(8).toString('hex');
+  const encodingAesKey = randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'a').slice(0, 43);
+  await post(`${sim}/sim/corps`, { corpId, corpSecret, agentId: 1000002, members: MEMBERS });
+  const admin = { email: `admin@${suffix}.bench`, password: 'correct horse battery' };
+  const tenant = await post(`${api}/api/v1/platform/tenants`, {
+    slug: `bench-${suffix}`, name: 'Bench', corpId, agentId: 1000002, corpSecret, callbackToken, encodingAesKey,
+    apiBaseUrl: `${sim}/cgi-bin/`, admin,
+  }, { authorization: `Bearer ${OPERATOR_TOKEN}` });
+  await fetch(`${sim}/sim/corps/${corpId}/callback`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `${api}/wecom/callback/${tenant.id}`, token: callbackToken, encodingAESKey: encodingAesKey }),
+  });
+  const login = await post(`${api}/api/v1/auth/login`, { tenant: `bench-${suffix}`, ...admin });
+  const auth = { authorization: `Bearer ${login.accessToken}` };
+  const channel = await post(`${api}/api/v1/channels`, { name: 'Bench fair', strategy: 'random', members: MEMBERS.map((m) => ({ userId: m.userid })) }, auth);
+  await post(`${api}/api/v1/welcome/rules`, { name: 'default', text: 'Hi {customer_name|friend}, {staff_name} here from {channel_name}' }, auth);
+  return { corpId, configId: channel.configId };
+}
+
+/** Per add: first callback attempt (sim clock) → send_welcome_msg received (sim clock), matched by WelcomeCode. */
+async function measure(sim: string, corpId: string): Promise<number[]> {
+  const deliveries: { xml: string; attempts: { at: number | string }[] }[] = await get(`${sim}/sim/corps/${corpId}/deliveries`);
+  const sentAt = new Map<string, number>();
+  for (const d of deliveries) {
+    const code = /<WelcomeCode><!\[CDATA\[(.*?)\]\]><\/WelcomeCode>/.exec(d.xml)?.[1];
+    if (code && d.attempts[0]) sentAt.set(code, new Date(d.attempts[0].at).getTime());
+  }
+  const welcomes: { welcome_code: string; sentAt: number | string }[] = await get(`${sim}/sim/corps/${corpId}/welcome-messages`);
+  return welcomes.filter((w) => sentAt.has(w.welcome_code)).map((w) => new Date(w.sentAt).getTime() - sentAt.get(w.welcome_code)!);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function get(url: string): Promise<any> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
+  return res.json();
+}
+
+
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
