@@ -1,3 +1,4 @@
+import { Clock } from '@scrm/core';
 import { bearer } from '../support/factories';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
@@ -112,6 +113,16 @@ describe('channels: contact ways, validation, tags, first/latest channel, stats'
     expect(res.body.days[0]).toMatchObject({ adds: 4, deletedByCustomer: 1, deletedByMember: 1, netAdds: 2, retained1d: null });
     const perMember = Object.fromEntries(res.body.members.map((m: { userId: string; adds: number }) => [m.userId, m.adds]));
     expect(perMember).toEqual({ anna: 2, bert: 2 });
+
+    // 31 days later the day's retention is known: the two deleted within a day are not retained.
+    const day = res.body.days[0].day;
+    sys.api.get(Clock, { strict: false }).set(new Date(Date.now() + 31 * 24 * 3600 * 1000));
+    try {
+      const later = await sys.http().get(`/api/v1/channels/${ch.id}/stats?from=${day}&to=${day}`).set(admin());
+      expect(later.body.days[0]).toMatchObject({ adds: 4, retained1d: 2, retained7d: 2, retained30d: 2 });
+    } finally {
+      sys.api.get(Clock, { strict: false }).set(null);
+    }
   });
 
   it('another tenant’s channel is a 404', async () => {
