@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -10,7 +10,7 @@ import { TenantSettingsController } from './tenant-settings/tenant-settings.cont
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule],
   controllers: [
     HealthController,
     AuthController,

@@ -1,0 +1,49 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { TenantWeCom } from '@scrm/core';
+import { DataSource } from 'typeorm';
+import { processDelivery } from '../support/process-sim-event';
+import { SimTenant } from '../support/sim-tenant';
+import { TestSystem } from '../support/test-system';
+
+/** Runs a simulator scenario and processes the callback it produced; answers the scenario's body. */
+export async function scenario(sys: TestSystem, tenant: SimTenant, path: string, body: object = {}): Promise<Record<string, any>> {
+  const res = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/${path}`).send(body);
+  if (res.status >= 300) throw new Error(`scenario ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.body.deliveryId) await processDelivery(sys, tenant, res.body.deliveryId);
+  return res.body;
+}
+
+/** Like scenario(), without processing: for specs that choose the processing order. */
+export async function scenarioOnly(tenant: SimTenant, path: string, body: object = {}): Promise<Record<string, any>> {
+  const res = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/${path}`).send(body);
+  if (res.status >= 300) throw new Error(`scenario ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A QR contact way for one member with a `state`, made through the tenant's own WeCom client. */
+export async function contactWay(sys: TestSystem, tenant: SimTenant, userId: string, state: string): Promise<string> {
+  const client = await sys.api.get(TenantWeCom).client(tenant.id);
+  const way = await client.contactWays.add({ type: 1, scene: 2, user: [userId], state });
+  return way.config_id;
+}
+
+export async function advanceSimClock(tenant: SimTenant, ms: number): Promise<void> {
+  const res = await tenant.sim().post('/sim/clock').send({ advanceMs: ms });
+  if (res.status >= 300) throw new Error(`clock advance failed: ${res.status}`);
+}
+
+export function db(sys: TestSystem): DataSource {
+  return sys.api.get(DataSource);
+}
+
+export async function rows<T = Record<string, any>>(sys: TestSystem, sql: string, params: unknown[]): Promise<T[]> {
+  return db(sys).query(sql, params);
+}
+
+/** Records every emission of the given domain events in the worker. */
+export function recordEvents(sys: TestSystem, names: string[]): Array<{ name: string; payload: any }> {
+  const seen: Array<{ name: string; payload: any }> = [];
+  const emitter = sys.worker!.get(EventEmitter2);
+  for (const name of names) emitter.on(name, (payload: unknown) => void seen.push({ name, payload }));
+  return seen;
+}
