@@ -35,7 +35,10 @@ export class ChatEventHandler {
     const pending = new PendingEvents();
     await this.db.transaction(async (m) => {
       if (!chat) {
-        await markGroupChatDismissed(m, tenantId, event.chatId);
+        // A dismiss, or an older event for a chat WeCom no longer has: either way it is gone. Only the
+        // dismiss itself (or the first sign of it) is announced.
+        const newly = await markGroupChatDismissed(m, tenantId, event.chatId);
+        if (event.kind !== 'chat_dismiss' && !newly) return;
         await writeTimeline(m, tenantId, { ...timeline, type: DomainEvent.GroupDismissed });
         pending.add(DomainEvent.GroupDismissed, { ...base, change: 'dismiss' } satisfies GroupChangedPayload);
         return;

@@ -48,7 +48,7 @@ export async function writeGroupChat(m: EntityManager, tenantId: string, chat: W
 /** Dismissal is final; the last known members are kept for history. Answers false when it already was. */
 export async function markGroupChatDismissed(m: EntityManager, tenantId: string, chatId: string): Promise<boolean> {
   await m.query(
-    `INSERT INTO group_chats (tenant_id, chat_id, status) VALUES ($1, $2, 'dismissed') ON CONFLICT (tenant_id, chat_id) DO NOTHING`,
+    `INSERT INTO group_chats (tenant_id, chat_id) VALUES ($1, $2) ON CONFLICT (tenant_id, chat_id) DO NOTHING`,
     [tenantId, chatId],
   );
   const [rows] = (await m.query(
