@@ -18,8 +18,9 @@ describe('TenantWeCom: each tenant reaches its own corp', () => {
     expect((await (await wecom.client(b.id)).staff.getFollowUserList()).sort()).toEqual(['bert', 'bo']);
   });
 
-  it('refuses a disabled tenant without calling WeCom', async () => {
+  it('refuses a disabled tenant without calling WeCom, even right after its client was built', async () => {
     const t = await createSimTenant(sys);
+    await sys.api.get(TenantWeCom).client(t.id); // cached now; disabling must still take effect at once
     const res = await sys.http().patch(`/api/v1/platform/tenants/${t.id}/status`).set(OPERATOR).send({ status: 'disabled' });
     expect(res.status).toBe(200);
     await expect(sys.api.get(TenantWeCom).client(t.id)).rejects.toBeInstanceOf(TenantUnavailableError);

@@ -4,7 +4,7 @@ import { SecretCipher } from '@scrm/platform';
 import { DataSource, Repository } from 'typeorm';
 import { UserService } from '../access/user.service';
 import { Tenant, TenantStatus } from './tenant.entity';
-import { TenantCreated, TENANT_CREATED } from './tenant.events';
+import { TenantChanged, TenantCreated, TENANT_CHANGED, TENANT_CREATED } from './tenant.events';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { WeComCredentials } from './wecom-credentials';
 
@@ -66,7 +66,7 @@ export class TenantService {
   async setStatus(id: string, status: TenantStatus): Promise<Tenant> {
     const tenant = await this.get(id);
     tenant.status = status;
-    return this.tenants.save(tenant);
+    return this.saveChanged(tenant);
   }
 
   async updateWeCom(id: string, input: Partial<WeComSettingsInput>): Promise<Tenant> {
@@ -74,7 +74,13 @@ export class TenantService {
     if (input.corpId && input.corpId !== tenant.corpId) await this.assertUnique(undefined, input.corpId);
     const current = this.credentialsOf(tenant);
     Object.assign(tenant, this.encryptSettings({ ...current, ...stripUndefined(input) }));
-    return this.tenants.save(tenant);
+    return this.saveChanged(tenant);
+  }
+
+  private async saveChanged(tenant: Tenant): Promise<Tenant> {
+    const saved = await this.tenants.save(tenant);
+    this.events.emit(TENANT_CHANGED, { tenantId: tenant.id } satisfies TenantChanged);
+    return saved;
   }
 
   /** Decrypted credentials of an active tenant, or null when it is unknown or disabled. */

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { isWeComApiError } from '@scrm/wechat-work-sdk';
 import { QueryFailedError } from 'typeorm';
 import { ErrorBody } from './error-body';
 
@@ -11,7 +12,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
+    if (isWeComApiError(exception)) this.logger.warn({ errcode: exception.errcode, api: exception.api }, 'WeCom refused a request');
+    else if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
   }
@@ -30,6 +32,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = (exception as QueryFailedError & { code?: string }).code;
       // A unique violation that slipped past a service check is a conflict, not a crash.
       if (code === '23505') return { statusCode: 409, error: 'Conflict', message: 'A record with these values already exists' };
+    }
+    if (isWeComApiError(exception)) {
+      // WeCom refused what we asked on the caller's behalf: an upstream failure (502) with WeCom's reason and the
+      // SDK's hint, so the marketer can act on it (e.g. add the server IP to the app's trusted IPs).
+      return {
+        statusCode: HttpStatus.BAD_GATEWAY,
+        error: 'Bad Gateway',
+        message: exception.message,
+        details: { errcode: exception.errcode, api: exception.api, retryable: exception.retryable },
+      };
     }
     if (isBodyParserError(exception)) {
       const statusCode = exception.status;

@@ -1,0 +1,31 @@
+/**
+ * Who may call each route: the authorisation matrix checks behaviour against it, the DTO fuzz picks its caller
+ * from it. 'signature' routes authenticate by WeCom's callback signature instead of a token.
+ */
+export type Caller = 'admin' | 'marketer' | 'viewer' | 'staff' | 'operator';
+export type Rule = 'public' | 'signature' | Caller[];
+
+const READ: Caller[] = ['admin', 'marketer', 'viewer'];
+const WRITE: Caller[] = ['admin', 'marketer'];
+const ADMIN: Caller[] = ['admin'];
+const ANY_ROLE: Caller[] = ['admin', 'marketer', 'viewer', 'staff'];
+const OPERATOR_ONLY: Caller[] = ['operator'];
+
+export const ACCESS_TABLE: Record<string, Rule> = {
+  'GET /health': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': ANY_ROLE,
+  'POST /api/v1/platform/tenants': OPERATOR_ONLY,
+  'GET /api/v1/platform/tenants': OPERATOR_ONLY,
+  'GET /api/v1/platform/tenants/{id}': OPERATOR_ONLY,
+  'PATCH /api/v1/platform/tenants/{id}/status': OPERATOR_ONLY,
+  'GET /api/v1/tenant': READ,
+  'PUT /api/v1/tenant/wecom': ADMIN,
+  'POST /api/v1/users': ADMIN,
+  'GET /api/v1/users': ADMIN,
+  'GET /api/v1/users/{id}': ADMIN,
+  'PATCH /api/v1/users/{id}': ADMIN,
+  'POST /api/v1/api-keys': ADMIN,
+  'GET /api/v1/api-keys': ADMIN,
+  'DELETE /api/v1/api-keys/{id}': ADMIN,
+};
