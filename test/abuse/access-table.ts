@@ -28,4 +28,10 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'POST /api/v1/api-keys': ADMIN,
   'GET /api/v1/api-keys': ADMIN,
   'DELETE /api/v1/api-keys/{id}': ADMIN,
+  'GET /api/v1/customers': READ,
+  'GET /api/v1/customers/{externalUserId}': READ,
+  'GET /api/v1/group-chats': READ,
+  'GET /api/v1/group-chats/{chatId}': READ,
+  'GET /api/v1/tags': READ,
+  'GET /api/v1/staff': READ,
 };

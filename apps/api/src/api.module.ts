@@ -8,6 +8,10 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
+import { CustomersController } from './contacts/customers.controller';
+import { GroupChatsController } from './contacts/group-chats.controller';
+import { StaffController } from './contacts/staff.controller';
+import { TagsController } from './contacts/tags.controller';
 
 @Module({
   imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule],
@@ -18,6 +22,10 @@ import { UsersController } from './users/users.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
+    CustomersController,
+    GroupChatsController,
+    TagsController,
+    StaffController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

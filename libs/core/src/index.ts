@@ -27,3 +27,4 @@ export * from './contacts/entities/group-chat-member.entity';
 export * from './contacts/entities/staff-member.entity';
 export * from './contacts/entities/timeline-entry.entity';
 export * from './contacts/rules/relationship-status';
+export * from './contacts/read/contacts-read.service';

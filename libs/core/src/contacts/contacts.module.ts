@@ -16,6 +16,7 @@ import { ChatEventHandler } from './handlers/chat-event.handler';
 import { ContactEventHandler } from './handlers/contact-event.handler';
 import { TagEventHandler } from './handlers/tag-event.handler';
 import { WeComEventDispatcher } from './handlers/wecom-event.dispatcher';
+import { ContactsReadService } from './read/contacts-read.service';
 import { RelationshipTagsService } from './relationship-tags.service';
 
 export const CONTACT_ENTITIES = [StaffMember, Customer, Relationship, RelationshipTag, CorpTagGroup, CorpTag, GroupChat, GroupChatMember, TimelineEntry];
@@ -33,9 +34,10 @@ export const CONTACT_ENTITIES = [StaffMember, Customer, Relationship, Relationsh
     TagEventHandler,
     WeComEventDispatcher,
     RelationshipTagsService,
+    ContactsReadService,
     { provide: WECOM_EVENT_HANDLER, useExisting: WeComEventDispatcher },
     { provide: RELATIONSHIP_TAGS, useExisting: RelationshipTagsService },
   ],
-  exports: [WECOM_EVENT_HANDLER, RELATIONSHIP_TAGS, TypeOrmModule],
+  exports: [WECOM_EVENT_HANDLER, RELATIONSHIP_TAGS, ContactsReadService, TypeOrmModule],
 })
 export class ContactsModule {}
