@@ -34,4 +34,7 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'GET /api/v1/group-chats/{chatId}': READ,
   'GET /api/v1/tags': READ,
   'GET /api/v1/staff': READ,
+  'POST /api/v1/sync': ADMIN,
+  'GET /api/v1/sync/runs': READ,
+  'GET /api/v1/sync/runs/{id}': READ,
 };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ContactsModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, SyncModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -12,9 +12,10 @@ import { CustomersController } from './contacts/customers.controller';
 import { GroupChatsController } from './contacts/group-chats.controller';
 import { StaffController } from './contacts/staff.controller';
 import { TagsController } from './contacts/tags.controller';
+import { SyncController } from './sync/sync.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule, SyncModule],
   controllers: [
     HealthController,
     AuthController,
@@ -26,6 +27,7 @@ import { TagsController } from './contacts/tags.controller';
     GroupChatsController,
     TagsController,
     StaffController,
+    SyncController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -9,8 +9,8 @@ export interface SyncCheckpoint {
   /** customers: index into the follow-user list and the batch/get_by_user cursor within that batch. */
   userIndex?: number;
   cursor?: string;
-  /** group_chats: the groupchat/list cursor of the next page. */
-  chatCursor?: string;
+  /** group_chats: index into the sorted chat id list of the next chat to read. */
+  chatIndex?: number;
 }
 
 export interface SyncCounts {

@@ -80,6 +80,17 @@ export class EnvSchema {
   /** Run pending migrations when a process starts (under an advisory lock). */
   @IsIn(['true', 'false'])
   MIGRATE_ON_START = 'true';
+
+  // ---- full sync ----
+  /** Local hour (in each tenant's time zone) at which the nightly full sync starts. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(23)
+  SYNC_NIGHTLY_HOUR = 3;
+
+  /** How long a worker holds a sync run without writing a checkpoint before another may take it over. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(10) @Max(3600)
+  SYNC_LEASE_SECONDS = 120;
 }
 
 function toInt(value: unknown): unknown {

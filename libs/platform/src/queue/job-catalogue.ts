@@ -4,10 +4,14 @@ import { QueueName } from './queue-names';
 /** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
 export enum JobName {
   PurgeExpiredTokens = 'purge-expired-tokens',
+  FullSync = 'full-sync',
+  SyncSchedule = 'sync-schedule',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredTokens]: Record<string, never>;
+  [JobName.FullSync]: { tenantId: string; runId: string };
+  [JobName.SyncSchedule]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -21,4 +25,7 @@ const KEEP = { removeOnComplete: 1_000, removeOnFail: 5_000 } satisfies JobOptio
 
 export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOptions }> = {
   [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
+  // jobId = run id, re-added to resume a run: never keep the finished job, or the re-add would be ignored.
+  [JobName.FullSync]: { queue: QueueName.Sync, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SyncSchedule]: { queue: QueueName.Sync, options: { ...RETRY.local, ...KEEP } },
 };

@@ -1,4 +1,4 @@
-import { CustomerDetail, FollowUser, isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
+import { CustomerDetail, FollowInfo, FollowUser, isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
 import { RelationshipFields } from '../stores/relationship.store';
 
 // 40096: unknown external_userid; 84061: no member has this customer any more.
@@ -28,6 +28,11 @@ export function fieldsOfFollow(f: FollowUser): RelationshipFields {
     operUserId: f.oper_userid || null,
     addedAt: f.createtime ? new Date(f.createtime * 1000) : null,
   };
+}
+
+/** batch/get_by_user's follow_info; WeCom sends description, mobiles and oper_userid there too, untyped in the SDK. */
+export function fieldsOfFollowInfo(f: FollowInfo & Partial<Pick<FollowUser, 'description' | 'remark_mobiles' | 'oper_userid'>>): RelationshipFields {
+  return fieldsOfFollow({ ...f, description: f.description ?? '', remark_mobiles: f.remark_mobiles ?? [], oper_userid: f.oper_userid ?? '', tags: [] });
 }
 
 /** Corp tags only: personal and rule tags have no id we can mirror. */
