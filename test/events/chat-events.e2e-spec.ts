@@ -1,8 +1,7 @@
 import { DomainEvent } from '@scrm/core';
-import { processDelivery } from '../support/process-sim-event';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
-import { advanceSimClock, contactWay, recordEvents, rows, scenario, scenarioOnly } from './support';
+import { advanceSimClock, contactWay, detachCallbacks, handOver, recordEvents, rows, scenario, scenarioOnly } from './support';
 
 describe('change_external_chat events keep group chats and their members true', () => {
   let sys: TestSystem;
@@ -65,21 +64,45 @@ describe('change_external_chat events keep group chats and their members true', 
     expect(entries).toHaveLength(3);
   });
 
-  it('member events processed out of order and twice still end in WeCom’s member list', async () => {
-    const { chatId } = await newChat('Shuffled');
-    const join = await scenarioOnly(tenant, `group-chats/${chatId}/join`, { members: [{ id: customers[1], type: 2 }] });
-    await advanceSimClock(tenant, 1_000);
-    const leave = await scenarioOnly(tenant, `group-chats/${chatId}/leave`, { ids: [customers[0]] });
-    for (const id of [leave.deliveryId, join.deliveryId, leave.deliveryId, join.deliveryId]) await processDelivery(sys, tenant, id);
-    expect(await members(chatId)).toEqual(['lisi', customers[1], 'zhangsan'].sort());
+  describe('processed in an order of our choosing', () => {
+    let quiet: SimTenant;
+    beforeAll(async () => {
+      quiet = await createSimTenant(sys);
+      await detachCallbacks(quiet);
+    });
+    const quietChat = async (name: string) => {
+      const created = await scenarioOnly(quiet, 'group-chats', { name, owner: 'zhangsan', members: [{ id: 'lisi', type: 1 }, { id: 'wmcustomer0', type: 2 }] });
+      await handOver(sys, quiet, created.deliveryId);
+      return created.chatId as string;
+    };
+    const quietMembers = async (chatId: string) =>
+      (await rows(sys, `SELECT member_id FROM group_chat_members WHERE tenant_id = $1 AND chat_id = $2 ORDER BY member_id`, [quiet.id, chatId])).map((r) => r.member_id);
+
+    it('member events out of order and twice still end in WeCom’s member list', async () => {
+      const chatId = await quietChat('Shuffled');
+      const join = await scenarioOnly(quiet, `group-chats/${chatId}/join`, { members: [{ id: 'wmcustomer1', type: 2 }] });
+      await advanceSimClock(quiet, 1_000);
+      const leave = await scenarioOnly(quiet, `group-chats/${chatId}/leave`, { ids: ['wmcustomer0'] });
+      for (const id of [leave.deliveryId, join.deliveryId, leave.deliveryId, join.deliveryId]) await handOver(sys, quiet, id);
+      expect(await quietMembers(chatId)).toEqual(['lisi', 'wmcustomer1', 'zhangsan'].sort());
+    });
+
+    it('dismiss marks the chat dismissed, and a late update neither brings it back nor announces it twice', async () => {
+      const chatId = await quietChat('Gone');
+      const rename = await scenarioOnly(quiet, `group-chats/${chatId}/rename`, { name: 'Late' });
+      const dismiss = await scenarioOnly(quiet, `group-chats/${chatId}/dismiss`);
+      await handOver(sys, quiet, dismiss.deliveryId);
+      await handOver(sys, quiet, rename.deliveryId);
+      const [row] = await rows(sys, `SELECT status, name FROM group_chats WHERE tenant_id = $1 AND chat_id = $2`, [quiet.id, chatId]);
+      expect(row).toMatchObject({ status: 'dismissed', name: 'Gone' });
+      expect(chatEvents(DomainEvent.GroupDismissed, chatId)).toHaveLength(1);
+    });
   });
 
-  it('dismiss marks the chat dismissed, and a late update does not bring it back', async () => {
-    const { chatId } = await newChat('Gone');
-    const rename = await scenarioOnly(tenant, `group-chats/${chatId}/rename`, { name: 'Late' });
+  it('dismiss through the normal path', async () => {
+    const { chatId } = await newChat('Bye');
     await scenario(sys, tenant, `group-chats/${chatId}/dismiss`);
-    await processDelivery(sys, tenant, rename.deliveryId);
-    expect(await chat(chatId)).toMatchObject({ status: 'dismissed', name: 'Gone' });
+    expect(await chat(chatId)).toMatchObject({ status: 'dismissed' });
     expect(chatEvents(DomainEvent.GroupDismissed, chatId)).toHaveLength(1);
   });
 });

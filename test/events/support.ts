@@ -1,5 +1,6 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { TenantWeCom } from '@scrm/core';
+import { TenantWeCom, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { processDelivery } from '../support/process-sim-event';
 import { SimTenant } from '../support/sim-tenant';
@@ -46,4 +47,24 @@ export function recordEvents(sys: TestSystem, names: string[]): Array<{ name: st
   const emitter = sys.worker!.get(EventEmitter2);
   for (const name of names) emitter.on(name, (payload: unknown) => void seen.push({ name, payload }));
   return seen;
+}
+
+/**
+ * For specs about processing order: the callbacks of this tenant go nowhere, so no pipeline handles them
+ * behind the spec's back, and handOver() below decides the order.
+ */
+export async function detachCallbacks(tenant: SimTenant): Promise<void> {
+  const res = await tenant
+    .sim()
+    .put(`/sim/corps/${tenant.corpId}/callback`)
+    .send({ url: 'http://127.0.0.1:9/nowhere', token: tenant.callbackToken, encodingAESKey: tenant.encodingAesKey });
+  if (res.status >= 300) throw new Error(`detach callback failed: ${res.status}`);
+}
+
+/** Hands one simulator event straight to the worker's WECOM_EVENT_HANDLER, as the inbox processor would. */
+export async function handOver(sys: TestSystem, tenant: SimTenant, deliveryId: string): Promise<'done' | 'skipped'> {
+  const delivery = await tenant.sim().get(`/sim/corps/${tenant.corpId}/deliveries/${deliveryId}`);
+  if (delivery.status !== 200) throw new Error(`no delivery ${deliveryId}: ${delivery.status}`);
+  const handler = sys.worker!.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
+  return handler.handle(tenant.id, parseEvent(delivery.body.xml), { inboxId: `order-${deliveryId}`, receivedAt: new Date() });
 }
