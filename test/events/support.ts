@@ -8,10 +8,9 @@ import { TestSystem } from '../support/test-system';
 
 /** Runs a simulator scenario and processes the callback it produced; answers the scenario's body. */
 export async function scenario(sys: TestSystem, tenant: SimTenant, path: string, body: object = {}): Promise<Record<string, any>> {
-  const res = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/${path}`).send(body);
-  if (res.status >= 300) throw new Error(`scenario ${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  if (res.body.deliveryId) await processDelivery(sys, tenant, res.body.deliveryId);
-  return res.body;
+  const answer = await scenarioOnly(tenant, path, body);
+  if (answer.deliveryId) await processDelivery(sys, tenant, answer.deliveryId);
+  return answer;
 }
 
 /** Like scenario(), without processing: for specs that choose the processing order. */

@@ -42,7 +42,8 @@ export class SyncRun extends TenantEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   checkpoint: SyncCheckpoint;
 
-  @Column({ type: 'jsonb', default: () => `'{"staff":0,"tags":0,"customers":0,"relationships":0,"groupChats":0}'` })
+  // Written as Postgres prints jsonb back, or migration:generate would see a change every time.
+  @Column({ type: 'jsonb', default: () => `'{"tags": 0, "staff": 0, "customers": 0, "groupChats": 0, "relationships": 0}'` })
   counts: SyncCounts;
 
   @Column({ type: 'smallint', default: 0 })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMetaView } from './page-meta.view';
 
 export class CustomerView {
   @ApiProperty() externalUserId: string;
@@ -13,11 +14,8 @@ export class CustomerView {
   @ApiProperty() lastSeenAt: Date;
 }
 
-export class CustomerPageView {
+export class CustomerPageView extends PageMetaView {
   @ApiProperty({ type: [CustomerView] }) items: CustomerView[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class RelationshipTagView {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaView } from './page-meta.view';
 
 export class GroupChatView {
   @ApiProperty() chatId: string;
@@ -11,11 +12,8 @@ export class GroupChatView {
   @ApiProperty({ nullable: true, type: String }) memberVersion: string | null;
 }
 
-export class GroupChatPageView {
+export class GroupChatPageView extends PageMetaView {
   @ApiProperty({ type: [GroupChatView] }) items: GroupChatView[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
 }
 
 export class GroupChatMemberView {

@@ -1,22 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
-import { TenantEntity } from '@scrm/platform';
+import { CorpTagFields } from './corp-tag-fields';
 
-/** Mirror of a WeCom corp tag group. Deleted groups stay, flagged, so old links still resolve a name. */
+/** Mirror of a WeCom corp tag group. */
 @Entity('corp_tag_groups')
 @Index('uq_corp_tag_groups_tenant_group', ['tenantId', 'groupId'], { unique: true })
-export class CorpTagGroup extends TenantEntity {
+export class CorpTagGroup extends CorpTagFields {
   @Column({ length: 64 })
   groupId: string;
-
-  @Column({ length: 64 })
-  name: string;
-
-  @Column({ type: 'int', default: 0 })
-  order: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  wecomCreatedAt: Date | null;
-
-  @Column({ default: false })
-  deleted: boolean;
 }

@@ -1,4 +1,5 @@
 import { CustomerDetail, FollowInfo, FollowUser, isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
+import { wecomTime } from '../rules/wecom-time';
 import { RelationshipFields } from '../stores/relationship.store';
 
 // 40096: unknown external_userid; 84061: no member has this customer any more.
@@ -26,7 +27,7 @@ export function fieldsOfFollow(f: FollowUser): RelationshipFields {
     addWay: f.add_way ?? null,
     state: f.state || null,
     operUserId: f.oper_userid || null,
-    addedAt: f.createtime ? new Date(f.createtime * 1000) : null,
+    addedAt: wecomTime(f.createtime),
   };
 }
 

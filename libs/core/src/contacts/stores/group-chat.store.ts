@@ -1,5 +1,6 @@
 import type { GroupChat as WeComGroupChat } from '@scrm/wechat-work-sdk';
 import { EntityManager } from 'typeorm';
+import { wecomTime } from '../rules/wecom-time';
 
 /** Member id → type (1 staff, 2 customer), before and after the write. */
 export interface ChatMembersChange {
@@ -8,19 +9,18 @@ export interface ChatMembersChange {
   dismissed: boolean;
 }
 
-const at = (s: number | undefined) => (s ? new Date(s * 1000) : null);
-
 /**
  * Writes a chat and its member list as groupchat/get returned them, under the chat's row lock.
  * A dismissed chat stays dismissed (WeCom's details can lag a dismiss by ~2 s). Answers the member ids
  * before and after, so callers can tell who joined and who left.
  */
 export async function writeGroupChat(m: EntityManager, tenantId: string, chat: WeComGroupChat): Promise<ChatMembersChange> {
+  const details = [chat.name ?? '', chat.owner ?? '', chat.notice ?? '', wecomTime(chat.create_time), chat.member_version ?? null, chat.member_list.length];
   await m.query(
     `INSERT INTO group_chats (tenant_id, chat_id, name, owner, notice, wecom_created_at, member_version, member_count)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (tenant_id, chat_id) DO NOTHING`,
-    [tenantId, chat.chat_id, chat.name ?? '', chat.owner ?? '', chat.notice ?? '', at(chat.create_time), chat.member_version ?? null, chat.member_list.length],
+    [tenantId, chat.chat_id, ...details],
   );
   const [row] = (await m.query(`SELECT status FROM group_chats WHERE tenant_id = $1 AND chat_id = $2 FOR UPDATE`, [tenantId, chat.chat_id])) as Array<{ status: string }>;
   const before = await memberTypes(m, tenantId, chat.chat_id);
@@ -28,9 +28,9 @@ export async function writeGroupChat(m: EntityManager, tenantId: string, chat: W
   await m.query(
     `UPDATE group_chats SET name = $3, owner = $4, notice = $5, wecom_created_at = $6, member_version = $7, member_count = $8, updated_at = now()
      WHERE tenant_id = $1 AND chat_id = $2`,
-    [tenantId, chat.chat_id, chat.name ?? '', chat.owner ?? '', chat.notice ?? '', at(chat.create_time), chat.member_version ?? null, chat.member_list.length],
+    [tenantId, chat.chat_id, ...details],
   );
-  const members = chat.member_list.map((mb) => [mb.userid, mb.type, at(mb.join_time), mb.join_scene ?? null, mb.invitor?.userid ?? null, mb.name ?? null]);
+  const members = chat.member_list.map((mb) => [mb.userid, mb.type, wecomTime(mb.join_time), mb.join_scene ?? null, mb.invitor?.userid ?? null, mb.name ?? null]);
   await m.query(
     `DELETE FROM group_chat_members WHERE tenant_id = $1 AND chat_id = $2 AND NOT (member_id = ANY($3::varchar[]))`,
     [tenantId, chat.chat_id, members.map((x) => x[0])],

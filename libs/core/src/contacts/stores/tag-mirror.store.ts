@@ -1,7 +1,6 @@
 import type { CorpTagGroup as WeComTagGroup } from '@scrm/wechat-work-sdk';
 import { EntityManager } from 'typeorm';
-
-const at = (s: number | undefined) => (s ? new Date(s * 1000) : null);
+import { wecomTime } from '../rules/wecom-time';
 
 /**
  * Makes the corp tag mirror equal get_corp_tag_list (called with no filter, so the list is complete):
@@ -9,8 +8,8 @@ const at = (s: number | undefined) => (s ? new Date(s * 1000) : null);
  * per-tag events, so only the full list can tell which tags went with it.
  */
 export async function reconcileCorpTags(m: EntityManager, tenantId: string, groups: WeComTagGroup[]): Promise<{ groups: number; tags: number }> {
-  const groupRows = groups.map((g) => [g.group_id, g.group_name, g.order ?? 0, at(g.create_time), !!g.deleted]);
-  const tagRows = groups.flatMap((g) => (g.tag ?? []).map((t) => [t.id, g.group_id, t.name, t.order ?? 0, at(t.create_time), !!(t.deleted || g.deleted)]));
+  const groupRows = groups.map((g) => [g.group_id, g.group_name, g.order ?? 0, wecomTime(g.create_time), !!g.deleted]);
+  const tagRows = groups.flatMap((g) => (g.tag ?? []).map((t) => [t.id, g.group_id, t.name, t.order ?? 0, wecomTime(t.create_time), !!(t.deleted || g.deleted)]));
   await m.query(
     `INSERT INTO corp_tag_groups (tenant_id, group_id, name, "order", wecom_created_at, deleted)
      SELECT $1, x->>0, x->>1, (x->>2)::int, (x->>3)::timestamptz, (x->>4)::boolean FROM jsonb_array_elements($2::jsonb) AS x
