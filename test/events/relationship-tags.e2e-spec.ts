@@ -1,7 +1,7 @@
 import { DomainEvent, RELATIONSHIP_TAGS, RelationshipTagsPort } from '@scrm/core';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
-import { contactWay, recordEvents, rows, scenario } from './support';
+import { contactWay, recordEvents, rows, scenario, syncsSettled } from './support';
 
 describe('RELATIONSHIP_TAGS: tags our own code applied through mark_tag', () => {
   let sys: TestSystem;
@@ -12,6 +12,8 @@ describe('RELATIONSHIP_TAGS: tags our own code applied through mark_tag', () => 
   beforeAll(async () => {
     sys = await startSystem({ sim: true, worker: true });
     tenant = await createSimTenant(sys);
+    // Links recorded here were never marked in the simulator: a sync reading after them would rightly drop them.
+    await syncsSettled(sys, tenant);
     port = sys.worker!.get<RelationshipTagsPort>(RELATIONSHIP_TAGS, { strict: false });
     events = recordEvents(sys, [DomainEvent.CustomerTagged, DomainEvent.CustomerUntagged]);
   });

@@ -3,6 +3,7 @@ import { TenantWeCom, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core'
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { processDelivery } from '../support/process-sim-event';
+import { waitFor } from '../support/spawn-process';
 import { SimTenant } from '../support/sim-tenant';
 import { TestSystem } from '../support/test-system';
 
@@ -66,4 +67,13 @@ export async function handOver(sys: TestSystem, tenant: SimTenant, deliveryId: s
   if (delivery.status !== 200) throw new Error(`no delivery ${deliveryId}: ${delivery.status}`);
   const handler = sys.worker!.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
   return handler.handle(tenant.id, parseEvent(delivery.body.xml), { inboxId: `order-${deliveryId}`, receivedAt: new Date() });
+}
+
+/** Waits for the tenant's full syncs (the one tenant creation starts) to end, for specs a sync would race with. */
+export async function syncsSettled(sys: TestSystem, tenant: SimTenant): Promise<void> {
+  await waitFor(
+    async () => (await rows(sys, `SELECT 1 FROM sync_runs WHERE tenant_id = $1 AND status = 'running'`, [tenant.id])).length === 0,
+    30_000,
+    'the tenant’s syncs to end',
+  );
 }

@@ -81,6 +81,7 @@ export class SyncRunner {
     let { userIndex = 0, cursor } = run.checkpoint;
     while (userIndex < users.length) {
       const batch = users.slice(userIndex, userIndex + USERS_PER_BATCH);
+      const readAt = new Date();
       const page = await client.customers.batchGetByUser({ userid_list: batch, cursor, limit: PAGE_LIMIT });
       await this.db.transaction(async (m) => {
         for (const { external_contact: contact, follow_info: follow } of page.external_contact_list ?? []) {
@@ -90,7 +91,7 @@ export class SyncRunner {
           await upsertCustomer(m, run.tenantId, contact.external_userid, contact, addedAt);
           // The add's own time: a delete event newer than it still wins, whichever is written first.
           await applyRelationshipStatus(m, run.tenantId, key, { status: 'active', at: addedAt }, fields);
-          await replaceTagLinks(m, run.tenantId, key, follow.tag_id ?? [], 'sync');
+          await replaceTagLinks(m, run.tenantId, key, follow.tag_id ?? [], 'sync', readAt);
           run.counts.relationships++;
         }
       });

@@ -100,6 +100,7 @@ export class ContactEventHandler {
   }
 
   private async edit(tenantId: string, event: EditExternalContactEvent, meta: InboxEventMeta): Promise<'done' | 'skipped'> {
+    const readAt = new Date();
     const detail = await fetchCustomer(await this.wecom.client(tenantId), event.externalUserId);
     const follow = followOf(detail, event.userId);
     const at = eventTime(event.createTime);
@@ -111,7 +112,7 @@ export class ContactEventHandler {
       const fields = fieldsOfFollow(follow);
       // The relationship exists in WeCom now; if its add is still on its way, the add's time marks it.
       await applyRelationshipStatus(m, tenantId, key, { status: 'active', at: fields.addedAt ?? at }, fields);
-      const tags = await replaceTagLinks(m, tenantId, key, corpTagIdsOf(follow), 'wecom');
+      const tags = await replaceTagLinks(m, tenantId, key, corpTagIdsOf(follow), 'wecom', readAt);
       await writeTimeline(m, tenantId, {
         type: DomainEvent.CustomerEdited,
         ...key,
