@@ -3,7 +3,7 @@ import { bearer } from '../support/factories';
 import { waitFor } from '../support/spawn-process';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
-import { rows } from './support';
+import { detachCallbacks, rows, scenarioOnly } from './support';
 
 const MEMBERS = ['m01', 'm02', 'm03'];
 const TAGS = [
@@ -36,6 +36,8 @@ describe('Full sync', () => {
       customers: seedCustomers(),
       groupChats: CHATS,
     });
+    // Changes made in the simulator reach us only through the syncs under test.
+    await detachCallbacks(tenant);
   });
   afterAll(() => sys.close());
 
@@ -48,7 +50,7 @@ describe('Full sync', () => {
     await waitFor(async () => (await runs()).some((r) => r.status !== 'running'), 30_000, 'the first sync');
     const [run] = await runs();
     expect(run).toMatchObject({ trigger: 'tenant_created', status: 'done', phase: 'done', percent: 100, errors: [] });
-    expect(run.counts).toEqual({ staff: 3, tags: 3, customers: 240, relationships: 320, groupChats: 25 });
+    expect(run.counts).toEqual({ staff: 3, tags: 3, customers: 240, relationships: 320, relationshipsGone: 0, groupChats: 25 });
 
     expect(await count(`SELECT count(*)::int AS n FROM staff_members WHERE tenant_id = $1 AND follow_user`)).toBe(3);
     expect(await count(`SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1`)).toBe(240);
@@ -95,7 +97,22 @@ describe('Full sync', () => {
 
     expect((await calls('externalcontact/batch/get_by_user')) - batchCallsBefore).toBe(batchCalls); // customers not fetched again
     const [end] = await rows(sys, `SELECT status, percent, counts FROM sync_runs WHERE tenant_id = $1 AND id = $2`, [tenant.id, id]);
-    expect(end).toMatchObject({ status: 'done', percent: 100, counts: { staff: 3, tags: 3, customers: 240, relationships: 320, groupChats: 25 } });
+    expect(end).toMatchObject({ status: 'done', percent: 100, counts: { staff: 3, tags: 3, customers: 240, relationships: 320, relationshipsGone: 0, groupChats: 25 } });
+  });
+
+  it('marks relationships WeCom no longer lists as deleted (their callbacks never reached us), and brings new ones', async () => {
+    const gone = { userId: 'm01', externalUserId: `wmsync${'0'.repeat(26)}` };
+    await scenarioOnly(tenant, 'member-deletes-customer', gone);
+    await scenarioOnly(tenant, 'group-chats', { chatId: 'wrsyncnew', name: 'New', owner: 'm02', members: [] });
+    const started = await sys.http().post('/api/v1/sync').set(admin());
+    expect(started.status).toBe(202);
+    await waitFor(async () => (await runs())[0].status === 'done', 30_000, 'the sync');
+    expect((await runs())[0].counts).toMatchObject({ relationships: 319, relationshipsGone: 1, groupChats: 26 });
+    const [rel] = await rows(sys, `SELECT status FROM relationships WHERE tenant_id = $1 AND user_id = $2 AND external_user_id = $3`, [tenant.id, gone.userId, gone.externalUserId]);
+    expect(rel.status).toBe('deleted');
+    expect(await count(`SELECT count(*)::int AS n FROM relationships WHERE tenant_id = $1 AND status = 'active'`)).toBe(319);
+    const entries = await rows(sys, `SELECT type, data FROM timeline_entries WHERE tenant_id = $1 AND external_user_id = $2`, [tenant.id, gone.externalUserId]);
+    expect(entries).toEqual([{ type: 'customer.deleted', data: { by: null, source: 'sync' } }]);
   });
 
   it('the nightly tick starts a sync only in the tenant’s 03:00 hour, and resumes orphaned runs', async () => {

@@ -7,6 +7,7 @@ class SyncCountsView {
   @ApiProperty() customers: number;
   @ApiProperty() relationships: number;
   @ApiProperty() groupChats: number;
+  @ApiProperty({ required: false, description: 'relationships WeCom no longer lists, marked deleted' }) relationshipsGone?: number;
 }
 
 class SyncErrorView {

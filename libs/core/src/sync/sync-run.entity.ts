@@ -9,6 +9,8 @@ export interface SyncCheckpoint {
   /** customers: index into the follow-user list and the batch/get_by_user cursor within that batch. */
   userIndex?: number;
   cursor?: string;
+  /** When the customers phase began (database time): relationships not written since were not seen. */
+  customersFrom?: string;
   /** group_chats: index into the sorted chat id list of the next chat to read. */
   chatIndex?: number;
 }
@@ -19,6 +21,8 @@ export interface SyncCounts {
   customers: number;
   relationships: number;
   groupChats: number;
+  /** Active relationships WeCom no longer lists, marked deleted by this run. */
+  relationshipsGone?: number;
 }
 
 /**

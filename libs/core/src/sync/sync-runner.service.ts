@@ -10,6 +10,8 @@ import { replaceTagLinks } from '../contacts/stores/relationship-tags.store';
 import { applyRelationshipStatus } from '../contacts/stores/relationship.store';
 import { StaffRow, writeStaff } from '../contacts/stores/staff.store';
 import { reconcileCorpTags } from '../contacts/stores/tag-mirror.store';
+import { DomainEvent } from '../events/domain-events';
+import { writeTimeline } from '../contacts/stores/timeline.store';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { SyncLease } from './sync-lease';
 import { syncPercent } from './sync-progress';
@@ -73,7 +75,9 @@ export class SyncRunner {
     const groups = await client.tags.list();
     const written = await this.db.transaction((m) => reconcileCorpTags(m, run.tenantId, groups));
     run.counts.tags = written.tags;
-    await lease.checkpoint(run, 'customers', { userIndex: 0 }, syncPercent('customers', 0));
+    // Database time: relationships' updated_at is database time too, and the end of the phase compares them.
+    const [{ now }] = (await this.db.query('SELECT now() AS now')) as Array<{ now: Date }>;
+    await lease.checkpoint(run, 'customers', { userIndex: 0, customersFrom: new Date(now).toISOString() }, syncPercent('customers', 0));
   }
 
   private async customers(client: WeComClient, run: SyncRun, lease: SyncLease): Promise<void> {
@@ -97,16 +101,41 @@ export class SyncRunner {
       });
       if (page.next_cursor) cursor = page.next_cursor;
       else [userIndex, cursor] = [userIndex + USERS_PER_BATCH, undefined];
-      const done = userIndex >= users.length;
-      if (done) run.counts.customers = await this.countCustomers(run.tenantId);
-      await lease.checkpoint(
-        run,
-        done ? 'group_chats' : 'customers',
-        done ? { chatIndex: 0 } : { userIndex, cursor },
-        done ? syncPercent('group_chats', 0) : syncPercent('customers', userIndex / users.length),
-      );
+      if (userIndex < users.length) {
+        await lease.checkpoint(run, 'customers', { ...run.checkpoint, userIndex, cursor }, syncPercent('customers', userIndex / users.length));
+      }
     }
-    if (users.length === 0) await lease.checkpoint(run, 'group_chats', { chatIndex: 0 }, syncPercent('group_chats', 0));
+    run.counts.relationshipsGone = await this.markUnseenGone(run, users);
+    run.counts.customers = await this.countCustomers(run.tenantId);
+    await lease.checkpoint(run, 'group_chats', { chatIndex: 0 }, syncPercent('group_chats', 0));
+  }
+
+  /**
+   * Active relationships of the listed members that this run did not see (nothing wrote them since the phase
+   * began) are gone from WeCom — deleted while no callback reached us. Who deleted whom is unknown.
+   */
+  private async markUnseenGone(run: SyncRun, users: string[]): Promise<number> {
+    const since = run.checkpoint.customersFrom;
+    if (!since) return 0;
+    return this.db.transaction(async (m) => {
+      const [gone] = (await m.query(
+        `UPDATE relationships SET status = 'deleted', status_at = $2, updated_at = now()
+         WHERE tenant_id = $1 AND status = 'active' AND user_id = ANY($3::varchar[]) AND updated_at < $2 AND status_at < $2
+         RETURNING user_id, external_user_id`,
+        [run.tenantId, since, users],
+      )) as [Array<{ user_id: string; external_user_id: string }>, number];
+      for (const r of gone) {
+        await writeTimeline(m, run.tenantId, {
+          type: DomainEvent.CustomerDeleted,
+          userId: r.user_id,
+          externalUserId: r.external_user_id,
+          occurredAt: new Date(since),
+          data: { by: null, source: 'sync' },
+          dedupeKey: `sync-gone|${run.id}|${r.user_id}|${r.external_user_id}`,
+        });
+      }
+      return gone.length;
+    });
   }
 
   private async groupChats(client: WeComClient, run: SyncRun, lease: SyncLease): Promise<void> {

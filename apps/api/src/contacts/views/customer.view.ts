@@ -33,7 +33,7 @@ export class RelationshipView {
   @ApiProperty({ nullable: true, type: Number }) addWay: number | null;
   @ApiProperty({ nullable: true, type: String }) state: string | null;
   @ApiProperty({ nullable: true, type: Date }) addedAt: Date | null;
-  @ApiProperty({ enum: ['active', 'deleted_by_member', 'deleted_by_customer'] }) status: string;
+  @ApiProperty({ enum: ['active', 'deleted_by_member', 'deleted_by_customer', 'deleted'], description: 'deleted: gone from WeCom, found by a sync' }) status: string;
   @ApiProperty() statusAt: Date;
   @ApiProperty({ type: [RelationshipTagView] }) tags: RelationshipTagView[];
 }

@@ -1,4 +1,5 @@
-export type RelationshipStatus = 'active' | 'deleted_by_member' | 'deleted_by_customer';
+/** `deleted`: gone from WeCom, found by a full sync; who deleted whom is unknown. */
+export type RelationshipStatus = 'active' | 'deleted_by_member' | 'deleted_by_customer' | 'deleted';
 
 export interface StatusStamp {
   status: RelationshipStatus;
@@ -6,7 +7,7 @@ export interface StatusStamp {
 }
 
 // Same-second tie: a delete outranks an add, so the result does not depend on processing order.
-const RANK: Record<RelationshipStatus, number> = { active: 0, deleted_by_customer: 1, deleted_by_member: 2 };
+const RANK: Record<RelationshipStatus, number> = { active: 0, deleted: 1, deleted_by_customer: 2, deleted_by_member: 3 };
 
 /**
  * Whether an incoming change (from an event's CreateTime, or a sync's createtime) should replace the
