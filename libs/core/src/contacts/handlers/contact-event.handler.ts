@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   AddExternalContactEvent,
+  CustomerDetail,
   DelExternalContactEvent,
   DelFollowUserEvent,
   EditExternalContactEvent,
@@ -59,14 +60,23 @@ export class ContactEventHandler {
   }
 
   private async add(tenantId: string, event: AddExternalContactEvent, meta: InboxEventMeta): Promise<'done'> {
-    const detail = await fetchCustomer(await this.wecom.client(tenantId), event.externalUserId);
-    // The WelcomeCode dies 20 s after the add: the first step runs before any write of ours. Its failure
-    // is logged, not retried — a retry would come after the code is dead, and local state must still land.
+    const client = await this.wecom.client(tenantId);
+    let detail: CustomerDetail | null = null;
+    let fetchError: unknown;
+    try {
+      detail = await fetchCustomer(client, event.externalUserId);
+    } catch (err) {
+      fetchError = err;
+    }
+    // The WelcomeCode dies 20 s after the add: the first step runs before any write of ours, even when the
+    // details could not be fetched (a retry would come too late for it). Its own failure is logged, not
+    // retried, for the same reason — local state must still land.
     if (this.firstStep) {
       await this.firstStep.beforeAdd(tenantId, event, detail).catch((err: Error) =>
         this.logger.error({ tenantId, inboxId: meta.inboxId, err: err.message }, 'add first step failed'),
       );
     }
+    if (fetchError) throw fetchError;
     const at = eventTime(event.createTime);
     const key = { userId: event.userId, externalUserId: event.externalUserId };
     const follow = followOf(detail, event.userId);

@@ -9,10 +9,6 @@ export class PendingEvents {
     this.items.push([name, payload]);
   }
 
-  get size(): number {
-    return this.items.length;
-  }
-
   /** emitAsync so a listener's failure (registered with suppressErrors: false) fails the job and it retries. */
   async emit(emitter: EventEmitter2): Promise<void> {
     for (const [name, payload] of this.items) await emitter.emitAsync(name, payload);
