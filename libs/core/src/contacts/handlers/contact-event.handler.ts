@@ -98,9 +98,8 @@ export class ContactEventHandler {
         inboxId: meta.inboxId,
       });
       if (!change.applied) return; // a later delete is already stored: nothing to announce
-      pending.add(DomainEvent.CustomerAdded, {
-        tenantId, ...key, state, addWay, firstTime, at, inboxId: meta.inboxId,
-      } satisfies CustomerAddedPayload);
+      const payload: CustomerAddedPayload = { tenantId, ...key, state, addWay, firstTime, at, inboxId: meta.inboxId };
+      pending.add(DomainEvent.CustomerAdded, payload);
       // Add only: tags applied by the first step (channel auto-tagging) are newer than our fetch.
       const added = await addTagLinks(m, tenantId, key, follow ? corpTagIdsOf(follow) : [], 'wecom');
       if (added.length) pending.add(DomainEvent.CustomerTagged, tagsPayload(tenantId, key, added, at));
@@ -182,9 +181,8 @@ export class ContactEventHandler {
         inboxId: meta.inboxId,
       }),
     );
-    await this.emitter.emitAsync(DomainEvent.TransferFailed, {
-      tenantId, ...key, reason: event.failReason, at, inboxId: meta.inboxId,
-    } satisfies TransferFailedPayload);
+    const payload: TransferFailedPayload = { tenantId, ...key, reason: event.failReason, at, inboxId: meta.inboxId };
+    await this.emitter.emitAsync(DomainEvent.TransferFailed, payload);
     return 'done';
   }
 }
