@@ -5,6 +5,7 @@ import { isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { fieldsOfFollowInfo } from '../contacts/handlers/wecom-details';
 import { upsertCustomer } from '../contacts/stores/customer.store';
+import { dbNow } from '../contacts/stores/db-now';
 import { writeGroupChat } from '../contacts/stores/group-chat.store';
 import { replaceTagLinks } from '../contacts/stores/relationship-tags.store';
 import { applyRelationshipStatus } from '../contacts/stores/relationship.store';
@@ -75,9 +76,8 @@ export class SyncRunner {
     const groups = await client.tags.list();
     const written = await this.db.transaction((m) => reconcileCorpTags(m, run.tenantId, groups));
     run.counts.tags = written.tags;
-    // Database time: relationships' updated_at is database time too, and the end of the phase compares them.
-    const [{ now }] = (await this.db.query('SELECT now() AS now')) as Array<{ now: Date }>;
-    await lease.checkpoint(run, 'customers', { userIndex: 0, customersFrom: new Date(now).toISOString() }, syncPercent('customers', 0));
+    const customersFrom = (await dbNow(this.db)).toISOString();
+    await lease.checkpoint(run, 'customers', { userIndex: 0, customersFrom }, syncPercent('customers', 0));
   }
 
   private async customers(client: WeComClient, run: SyncRun, lease: SyncLease): Promise<void> {
@@ -85,7 +85,7 @@ export class SyncRunner {
     let { userIndex = 0, cursor } = run.checkpoint;
     while (userIndex < users.length) {
       const batch = users.slice(userIndex, userIndex + USERS_PER_BATCH);
-      const readAt = new Date();
+      const readAt = await dbNow(this.db);
       const page = await client.customers.batchGetByUser({ userid_list: batch, cursor, limit: PAGE_LIMIT });
       await this.db.transaction(async (m) => {
         for (const { external_contact: contact, follow_info: follow } of page.external_contact_list ?? []) {

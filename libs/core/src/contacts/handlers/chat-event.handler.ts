@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvent, GroupChangedPayload, GroupMembersChangedPayload } from '../../events/domain-events';
 import { InboxEventMeta } from '../../inbox/wecom-event-handler';
 import { TenantWeCom } from '../../wecom/tenant-wecom.service';
-import { ChatMembersChange, markGroupChatDismissed, writeGroupChat } from '../stores/group-chat.store';
+import { ChatMembersChange, lockGroupChat, markGroupChatDismissed, writeGroupChat } from '../stores/group-chat.store';
 import { PendingEvents } from '../stores/pending-events';
 import { writeTimeline } from '../stores/timeline.store';
 import { eventTime } from './wecom-details';
@@ -31,9 +31,12 @@ export class ChatEventHandler {
     const at = eventTime(event.createTime);
     const base = { tenantId, chatId: event.chatId, at, inboxId: meta.inboxId };
     const timeline = { chatId: event.chatId, occurredAt: at, dedupeKey: eventDedupeKey(event), inboxId: meta.inboxId };
-    const chat = event.kind === 'chat_dismiss' ? null : await this.fetch(tenantId, event.chatId);
     const pending = new PendingEvents();
     await this.db.transaction(async (m) => {
+      // Events of one chat take turns from before the read: a read that finished later must not be
+      // overwritten by an older read that committed after it.
+      await lockGroupChat(m, tenantId, event.chatId);
+      const chat = event.kind === 'chat_dismiss' ? null : await this.fetch(tenantId, event.chatId);
       if (!chat) {
         // A dismiss, or an older event for a chat WeCom no longer has: either way it is gone. Only the
         // dismiss itself (or the first sign of it) is announced.

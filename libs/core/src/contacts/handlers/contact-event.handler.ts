@@ -4,6 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   AddExternalContactEvent,
   CustomerDetail,
+  FollowUser,
   DelExternalContactEvent,
   DelFollowUserEvent,
   EditExternalContactEvent,
@@ -25,9 +26,10 @@ import { InboxEventMeta } from '../../inbox/wecom-event-handler';
 import { TenantWeCom } from '../../wecom/tenant-wecom.service';
 import { RelationshipStatus } from '../rules/relationship-status';
 import { upsertCustomer } from '../stores/customer.store';
+import { dbNow } from '../stores/db-now';
 import { PendingEvents } from '../stores/pending-events';
 import { addTagLinks, replaceTagLinks } from '../stores/relationship-tags.store';
-import { applyRelationshipStatus, knownBefore } from '../stores/relationship.store';
+import { applyRelationshipStatus, knownBefore, lockRelationship } from '../stores/relationship.store';
 import { writeTimeline } from '../stores/timeline.store';
 import { corpTagIdsOf, eventTime, fetchCustomer, fieldsOfFollow, followOf } from './wecom-details';
 
@@ -109,13 +111,17 @@ export class ContactEventHandler {
   }
 
   private async edit(tenantId: string, event: EditExternalContactEvent, meta: InboxEventMeta): Promise<'done' | 'skipped'> {
-    const readAt = new Date();
-    const detail = await fetchCustomer(await this.wecom.client(tenantId), event.externalUserId);
-    const follow = followOf(detail, event.userId);
+    const client = await this.wecom.client(tenantId);
     const at = eventTime(event.createTime);
     const key = { userId: event.userId, externalUserId: event.externalUserId };
     const pending = new PendingEvents();
+    let follow: FollowUser | undefined;
     await this.db.transaction(async (m) => {
+      // Edits of one relationship take turns from before the read, so an older read never lands last.
+      await lockRelationship(m, tenantId, key);
+      const readAt = await dbNow(m);
+      const detail = await fetchCustomer(client, event.externalUserId);
+      follow = followOf(detail, event.userId);
       await upsertCustomer(m, tenantId, event.externalUserId, detail?.external_contact ?? null, at);
       if (!follow) return; // deleted since: the delete event will say so
       const fields = fieldsOfFollow(follow);

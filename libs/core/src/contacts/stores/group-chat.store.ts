@@ -45,12 +45,15 @@ export async function writeGroupChat(m: EntityManager, tenantId: string, chat: W
   return { before, after: new Map(chat.member_list.map((mb) => [mb.userid, mb.type])), dismissed: false };
 }
 
+/** Takes the chat's row lock for the rest of the transaction (inserting a bare row when the chat is new). */
+export async function lockGroupChat(m: EntityManager, tenantId: string, chatId: string): Promise<void> {
+  await m.query(`INSERT INTO group_chats (tenant_id, chat_id) VALUES ($1, $2) ON CONFLICT (tenant_id, chat_id) DO NOTHING`, [tenantId, chatId]);
+  await m.query(`SELECT 1 FROM group_chats WHERE tenant_id = $1 AND chat_id = $2 FOR UPDATE`, [tenantId, chatId]);
+}
+
 /** Dismissal is final; the last known members are kept for history. Answers false when it already was. */
 export async function markGroupChatDismissed(m: EntityManager, tenantId: string, chatId: string): Promise<boolean> {
-  await m.query(
-    `INSERT INTO group_chats (tenant_id, chat_id) VALUES ($1, $2) ON CONFLICT (tenant_id, chat_id) DO NOTHING`,
-    [tenantId, chatId],
-  );
+  await lockGroupChat(m, tenantId, chatId);
   const [rows] = (await m.query(
     `UPDATE group_chats SET status = 'dismissed', updated_at = now() WHERE tenant_id = $1 AND chat_id = $2 AND status <> 'dismissed' RETURNING id`,
     [tenantId, chatId],

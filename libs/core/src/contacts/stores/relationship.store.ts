@@ -77,3 +77,12 @@ export async function knownBefore(m: EntityManager, tenantId: string, key: Relat
   );
   return rows.length > 0;
 }
+
+/** Row lock on an existing relationship for the rest of the transaction (none yet: nothing to lock). */
+export async function lockRelationship(m: EntityManager, tenantId: string, key: RelationshipKey): Promise<void> {
+  await m.query(`SELECT 1 FROM relationships WHERE tenant_id = $1 AND user_id = $2 AND external_user_id = $3 FOR UPDATE`, [
+    tenantId,
+    key.userId,
+    key.externalUserId,
+  ]);
+}
