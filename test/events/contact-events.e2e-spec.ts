@@ -1,4 +1,6 @@
-import { DomainEvent } from '@scrm/core';
+import { DomainEvent, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { parseEvent } from '@scrm/wechat-work-sdk';
+import { loadFixture } from '../../libs/wechat-work-sdk/src/events/fixtures/load-fixture';
 import { processDelivery } from '../support/process-sim-event';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
@@ -118,6 +120,23 @@ describe('change_external_contact events keep customers and relationships true',
     await scenario(sys, tenant, 'scan', { configId, externalUserId: scan.externalUserId });
     expect(await relationship('zhangsan', scan.externalUserId)).toMatchObject({ status: 'active' });
     expect(emitted(DomainEvent.CustomerAdded, scan.externalUserId).map((e) => e.payload.firstTime)).toEqual([true, false]);
+  });
+
+  it('a delete by staff transfer keeps its Source on the timeline', async () => {
+    const scan = await scenario(sys, tenant, 'scan', { configId: await contactWay(sys, tenant, 'zhangsan', 'tr') });
+    await advanceSimClock(tenant, 1_000);
+    await scenario(sys, tenant, 'member-deletes-customer', { userId: 'zhangsan', externalUserId: scan.externalUserId, byTransfer: true });
+    expect((await timeline(scan.externalUserId)).at(-1)).toMatchObject({ type: 'customer.deleted', data: { by: 'member', source: 'DELETE_BY_TRANSFER' } });
+  });
+
+  it('an event we do not know is skipped and changes nothing', async () => {
+    const handler = sys.worker!.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
+    const before = await rows(sys, `SELECT count(*)::int AS n FROM timeline_entries WHERE tenant_id = $1`, [tenant.id]);
+    for (const fixture of ['unknown-event.xml', 'chat-update-unknown-detail.xml', 'contact-unknown-change.xml']) {
+      const outcome = await handler.handle(tenant.id, parseEvent(loadFixture(fixture)), { inboxId: `test-${fixture}`, receivedAt: new Date() });
+      expect({ fixture, outcome }).toEqual({ fixture, outcome: 'skipped' });
+    }
+    expect(await rows(sys, `SELECT count(*)::int AS n FROM timeline_entries WHERE tenant_id = $1`, [tenant.id])).toEqual(before);
   });
 
   it('transfer_fail writes a timeline entry and emits customer.transfer_failed', async () => {
