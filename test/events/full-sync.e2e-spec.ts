@@ -115,7 +115,7 @@ describe('Full sync', () => {
     expect(entries).toEqual([{ type: 'customer.deleted', data: { by: null, source: 'sync' } }]);
   });
 
-  it('the nightly tick starts a sync only in the tenant’s 03:00 hour, and resumes orphaned runs', async () => {
+  it('the hourly tick starts the nightly sync in the tenant’s 03:00 hour, a first sync that never started, and orphaned runs', async () => {
     const scheduler = sys.api.get(SyncScheduler);
     // Tenants default to Asia/Shanghai (UTC+8): 19:xx UTC is 03:xx there.
     const other = await scheduler.tick(new Date('2026-12-01T12:30:00Z'));
@@ -124,6 +124,12 @@ describe('Full sync', () => {
     expect(night.started).toContain(tenant.id);
     await waitFor(async () => (await runs())[0].status === 'done', 30_000, 'the nightly sync');
     expect((await runs())[0]).toMatchObject({ trigger: 'nightly', status: 'done' });
+
+    // A tenant whose first sync never started (the creation event's listener failed) gets it on the next tick.
+    await rows(sys, `DELETE FROM sync_runs WHERE tenant_id = $1`, [tenant.id]);
+    expect((await scheduler.tick(new Date('2026-12-01T12:30:00Z'))).started).toContain(tenant.id);
+    await waitFor(async () => (await runs())[0]?.status === 'done', 30_000, 'the catch-up sync');
+    expect((await runs())[0]).toMatchObject({ trigger: 'tenant_created' });
 
     const [{ id }] = await rows(sys, `INSERT INTO sync_runs (tenant_id, trigger, lease_owner, lease_until) VALUES ($1, 'manual', 'dead-worker', now() - interval '1 minute') RETURNING id`, [tenant.id]);
     expect(await scheduler.resumeOrphans()).toContain(id);

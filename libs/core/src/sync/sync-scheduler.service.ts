@@ -20,19 +20,28 @@ export class SyncScheduler {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** A new tenant gets its customers, tags and chats at once. suppressErrors off: a failure to enqueue must show. */
-  @OnEvent(TENANT_CREATED, { suppressErrors: false })
+  /**
+   * A new tenant gets its customers, tags and chats at once. TenantService emits without awaiting, so a
+   * failure here is logged rather than thrown (it would be an unhandled rejection); the hourly tick starts
+   * the first sync of any tenant that never had one.
+   */
+  @OnEvent(TENANT_CREATED)
   async onTenantCreated(e: TenantCreated): Promise<void> {
-    await this.startQuietly(e.tenantId, 'tenant_created');
+    await this.startQuietly(e.tenantId, 'tenant_created').catch(() => undefined);
   }
 
-  /** Runs hourly: starts the nightly sync of tenants whose local hour is SYNC_NIGHTLY_HOUR, and resumes orphans. */
+  /**
+   * Runs hourly: starts the nightly sync of tenants whose local hour is SYNC_NIGHTLY_HOUR (and the first sync of
+   * any tenant that never had one), and resumes orphaned runs.
+   */
   async tick(now = new Date()): Promise<{ started: string[]; resumed: string[] }> {
     const started: string[] = [];
+    const neverSynced = new Set(await this.tenantsNeverSynced());
     for (const tenant of await this.tenants.list()) {
       if (tenant.status !== 'active') continue;
-      if (DateTime.fromJSDate(now).setZone(tenant.timezone).hour !== this.config.env.SYNC_NIGHTLY_HOUR) continue;
-      if (await this.startQuietly(tenant.id, 'nightly')) started.push(tenant.id);
+      const first = neverSynced.has(tenant.id);
+      if (!first && DateTime.fromJSDate(now).setZone(tenant.timezone).hour !== this.config.env.SYNC_NIGHTLY_HOUR) continue;
+      if (await this.startQuietly(tenant.id, first ? 'tenant_created' : 'nightly')) started.push(tenant.id);
     }
     return { started, resumed: await this.resumeOrphans() };
   }
@@ -48,6 +57,13 @@ export class SyncScheduler {
       [this.config.env.SYNC_LEASE_SECONDS],
     )) as Array<{ tenant_id: string; id: string }>;
     for (const r of rows) await this.syncs.enqueue({ tenantId: r.tenant_id, id: r.id });
+    return rows.map((r) => r.id);
+  }
+
+  private async tenantsNeverSynced(): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT t.id FROM tenants t WHERE NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.tenant_id = t.id)`,
+    )) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 
