@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
@@ -35,15 +36,26 @@ import { corpTagIdsOf, eventTime, fetchCustomer, fieldsOfFollow, followOf } from
 
 /** change_external_contact: adds, edits, deletes in both directions, failed transfers. */
 @Injectable()
-export class ContactEventHandler {
+export class ContactEventHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger(ContactEventHandler.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly wecom: TenantWeCom,
     private readonly emitter: EventEmitter2,
-    @Optional() @Inject(CONTACT_ADD_FIRST_STEP) private readonly firstStep?: ContactAddFirstStep,
+    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(CONTACT_ADD_FIRST_STEP) private firstStep?: ContactAddFirstStep,
   ) {}
+
+  /** Also finds an implementation provided by a module that is not global (or a missed welcome would be silent). */
+  onApplicationBootstrap(): void {
+    if (this.firstStep) return;
+    try {
+      this.firstStep = this.moduleRef.get<ContactAddFirstStep>(CONTACT_ADD_FIRST_STEP, { strict: false });
+    } catch {
+      this.firstStep = undefined; // no welcome module in this process: nothing runs first
+    }
+  }
 
   async handle(tenantId: string, event: ExternalContactEvent, meta: InboxEventMeta): Promise<'done' | 'skipped'> {
     switch (event.kind) {
