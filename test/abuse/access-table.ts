@@ -28,6 +28,15 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'POST /api/v1/api-keys': ADMIN,
   'GET /api/v1/api-keys': ADMIN,
   'DELETE /api/v1/api-keys/{id}': ADMIN,
+  // intake (rows added on the events branch: main's matrix lacked them after the intake merge)
+  'GET /wecom/callback/{tenantId}': 'signature',
+  'POST /wecom/callback/{tenantId}': 'signature',
+  'GET /api/v1/inbox': ['admin', 'viewer'],
+  'GET /api/v1/inbox/{id}': ['admin', 'viewer'],
+  'POST /api/v1/inbox/replay': ADMIN,
+  'POST /api/v1/inbox/{id}/replay': ADMIN,
+  'GET /api/v1/platform/inbox/rejections': OPERATOR_ONLY,
+  // events
   'GET /api/v1/customers': READ,
   'GET /api/v1/customers/{externalUserId}': READ,
   'GET /api/v1/group-chats': READ,

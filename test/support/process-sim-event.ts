@@ -1,24 +1,29 @@
-import { InboxEventMeta, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
-import { parseEvent, WeComEvent } from '@scrm/wechat-work-sdk';
+import { eventDedupeKey, parseEvent, WeComEvent } from '@scrm/wechat-work-sdk';
+import { DataSource } from 'typeorm';
 import { SimTenant } from './sim-tenant';
 import { TestSystem } from './test-system';
 
 /**
- * Makes the worker process one callback the simulator produced (a scenario answer's `deliveryId`) and
- * resolves when it has been processed. Every spec that needs "this event has been handled" goes through
- * here, so the way it happens can change in one place.
- *
- * Interim body (until callback intake and the inbox land): read the plaintext event from the simulator and
- * hand it straight to the worker's WeComEventHandler. Once intake exists this waits for the inbox row the
- * real callback created to be processed instead.
+ * Resolves when the callback the simulator produced (a scenario answer's `deliveryId`) has gone through the real
+ * pipeline — delivered to the api, stored in the inbox, processed by the worker — and returns the event.
+ * Every spec that needs "this event has been handled" goes through here.
+ * Throws with the row's error if processing failed, and with a clear message if it never finishes.
  */
-export async function processDelivery(sys: TestSystem, tenant: SimTenant, deliveryId: string): Promise<WeComEvent> {
+export async function processDelivery(sys: TestSystem, tenant: SimTenant, deliveryId: string, timeoutMs = 20_000): Promise<WeComEvent> {
   if (!sys.worker) throw new Error('processDelivery needs startSystem({ worker: true })');
   const delivery = await tenant.sim().get(`/sim/corps/${tenant.corpId}/deliveries/${deliveryId}`);
   if (delivery.status !== 200) throw new Error(`no delivery ${deliveryId}: ${delivery.status}`);
   const event = parseEvent(delivery.body.xml as string);
-  const handler = sys.worker.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
-  const meta: InboxEventMeta = { inboxId: `test-${deliveryId}`, receivedAt: new Date() };
-  await handler.handle(tenant.id, event, meta);
-  return event;
+  const key = eventDedupeKey(event);
+  const db = sys.api.get(DataSource);
+  const until = Date.now() + timeoutMs;
+  let last: { status: string; error: string | null } | undefined;
+  while (Date.now() < until) {
+    [last] = await db.query(`SELECT status, error FROM inbox_events WHERE tenant_id = $1 AND dedupe_key = $2`, [tenant.id, key]);
+    if (last?.status === 'done') return event;
+    if (last?.status === 'failed') throw new Error(`inbox event ${event.kind} (delivery ${deliveryId}) failed: ${last.error}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const state = last ? `still ${last.status}${last.error ? ` (last error: ${last.error})` : ''}` : 'never stored by the api';
+  throw new Error(`inbox event ${event.kind} (delivery ${deliveryId}) not processed within ${timeoutMs} ms: ${state}`);
 }

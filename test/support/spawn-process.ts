@@ -4,6 +4,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 export interface Spawned {
+  pid: number | undefined;
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
@@ -22,6 +23,7 @@ export function spawnEntry(entry: string, env: Record<string, string>): Spawned 
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   return {
+    pid: child.pid,
     stdout: () => out,
     stderr: () => err,
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),

@@ -3,7 +3,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/bootstrap/create-api-app';
-import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { createWorkerApp, WorkerAppOptions } from '../../apps/worker/src/create-worker-app';
 import { createSimApp } from '../../apps/wecom-sim/src';
 import { applyTestEnv } from './test-env';
 
@@ -18,13 +18,13 @@ export interface TestSystem {
 }
 
 /** Boots the real api (and, on request, the worker and the simulator) on ephemeral ports. */
-export async function startSystem(parts: { worker?: boolean; sim?: boolean } = {}): Promise<TestSystem> {
+export async function startSystem(parts: { worker?: boolean; sim?: boolean } & WorkerAppOptions = {}): Promise<TestSystem> {
   applyTestEnv();
   const sim = parts.sim ? await createSimApp({ logger: false }) : undefined;
   if (sim) await sim.listen(0, '127.0.0.1');
   const api = await createApiApp();
   await api.listen(0, '127.0.0.1');
-  const worker = parts.worker ? await createWorkerApp() : undefined;
+  const worker = parts.worker ? await createWorkerApp({ eventHandler: parts.eventHandler }) : undefined;
   const apiUrl = urlOf(api);
   return {
     api,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ContactsModule, SyncModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -8,6 +8,12 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
+// intake
+import { InboxController } from './inbox/inbox.controller';
+import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
+import { CallbackHttp } from './wecom-callback/callback-http';
+import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
+// events
 import { CustomersController } from './contacts/customers.controller';
 import { GroupChatsController } from './contacts/group-chats.controller';
 import { StaffController } from './contacts/staff.controller';
@@ -15,7 +21,7 @@ import { TagsController } from './contacts/tags.controller';
 import { SyncController } from './sync/sync.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule, SyncModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, SyncModule],
   controllers: [
     HealthController,
     AuthController,
@@ -23,6 +29,11 @@ import { SyncController } from './sync/sync.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
+    // intake
+    WeComCallbackController,
+    InboxController,
+    PlatformInboxController,
+    // events
     CustomersController,
     GroupChatsController,
     TagsController,
@@ -32,6 +43,8 @@ import { SyncController } from './sync/sync.controller';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    // intake
+    CallbackHttp,
   ],
 })
 export class ApiModule {}

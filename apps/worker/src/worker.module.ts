@@ -1,14 +1,39 @@
-import { Module } from '@nestjs/common';
-import { AccessModule, ContactsModule, SyncModule, TenantModule, WeComModule } from '@scrm/core';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
 import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
+// intake
+import { EVENT_HANDLER_OVERRIDE } from './inbox/event-handler-override';
+import { InboxProcessing } from './inbox/inbox-processing.service';
+import { InboxSweeper } from './inbox/inbox-sweeper.service';
+import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
+import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.processor';
+// events
 import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, ContactsModule, SyncModule],
-  providers: [PurgeExpiredTokensProcessor, MaintenanceSchedule, FullSyncProcessor, SyncScheduleProcessor, SyncSchedule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, SyncModule],
+  providers: [
+    PurgeExpiredTokensProcessor,
+    MaintenanceSchedule,
+    // intake
+    InboxProcessing,
+    InboxSweeper,
+    ProcessInboxEventProcessor,
+    SweepInboxProcessor,
+    SweepInboxSchedule,
+    // events
+    FullSyncProcessor,
+    SyncScheduleProcessor,
+    SyncSchedule,
+  ],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  /** Test seam: the worker with this handler in place of the global WECOM_EVENT_HANDLER. */
+  static withEventHandler(handler: WeComEventHandler): DynamicModule {
+    return { module: WorkerModule, providers: [{ provide: EVENT_HANDLER_OVERRIDE, useValue: handler }] };
+  }
+}

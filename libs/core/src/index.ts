@@ -16,6 +16,16 @@ export * from './wecom/wecom.module';
 export * from './events/domain-events';
 export * from './inbox/contact-add-first-step';
 export * from './inbox/relationship-tags.port';
+// intake
+export * from './inbox/callback-intake.service';
+export * from './inbox/callback-rejection';
+export * from './inbox/inbox-admin.service';
+export * from './inbox/inbox-event.entity';
+export * from './inbox/inbox-job';
+export * from './inbox/inbox-store';
+export * from './inbox/inbox.module';
+export * from './inbox/rejection-counter';
+// events
 export * from './contacts/contacts.module';
 export * from './contacts/entities/customer.entity';
 export * from './contacts/entities/relationship.entity';

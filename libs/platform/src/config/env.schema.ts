@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Secret } from './secret.decorator';
 
 /**
@@ -81,6 +81,28 @@ export class EnvSchema {
   @IsIn(['true', 'false'])
   MIGRATE_ON_START = 'true';
 
+  // ---- intake (WeCom callbacks → inbox_events) ----
+
+  /** The sweeper re-enqueues inbox rows neither done nor failed after this long (a Redis flush loses no event). */
+  @Transform(({ value }) => toNumber(value))
+  @IsNumber() @Min(0) @Max(24 * 60)
+  INBOX_SWEEP_AFTER_MINUTES = 2;
+
+  /** Tries per inbox event before the row is marked failed. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(1) @Max(50)
+  INBOX_ATTEMPTS = 5;
+
+  /** First retry delay of an inbox event; doubles each try. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(1) @Max(3_600_000)
+  INBOX_BACKOFF_MS = 2_000;
+
+  /** How long the api keeps a tenant's decrypted callback settings in memory (a disabled tenant is refused after this). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(3600)
+  CALLBACK_CREDENTIALS_CACHE_SECONDS = 30;
+
   // ---- full sync ----
   /** Local hour (in each tenant's time zone) at which the nightly full sync starts. */
   @Transform(({ value }) => toInt(value))
@@ -91,6 +113,11 @@ export class EnvSchema {
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(10) @Max(3600)
   SYNC_LEASE_SECONDS = 120;
+}
+
+function toNumber(value: unknown): unknown {
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return value;
 }
 
 function toInt(value: unknown): unknown {

@@ -4,12 +4,20 @@ import { QueueName } from './queue-names';
 /** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
 export enum JobName {
   PurgeExpiredTokens = 'purge-expired-tokens',
+  // intake
+  ProcessInboxEvent = 'process-inbox-event',
+  SweepInbox = 'sweep-inbox',
+  // events
   FullSync = 'full-sync',
   SyncSchedule = 'sync-schedule',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredTokens]: Record<string, never>;
+  // intake
+  [JobName.ProcessInboxEvent]: { tenantId: string; inboxId: string };
+  [JobName.SweepInbox]: Record<string, never>;
+  // events
   [JobName.FullSync]: { tenantId: string; runId: string };
   [JobName.SyncSchedule]: Record<string, never>;
 }
@@ -25,7 +33,10 @@ const KEEP = { removeOnComplete: 1_000, removeOnFail: 5_000 } satisfies JobOptio
 
 export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOptions }> = {
   [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
-  // jobId = run id, re-added to resume a run: never keep the finished job, or the re-add would be ignored.
+  // intake: InboxJobs sets attempts/backoff from config and removes finished jobs (the row keeps the outcome)
+  [JobName.ProcessInboxEvent]: { queue: QueueName.Inbox, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepInbox]: { queue: QueueName.Maintenance, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  // events: jobId = run id, re-added to resume a run: never keep the finished job, or the re-add would be ignored.
   [JobName.FullSync]: { queue: QueueName.Sync, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
   [JobName.SyncSchedule]: { queue: QueueName.Sync, options: { ...RETRY.local, ...KEEP } },
 };

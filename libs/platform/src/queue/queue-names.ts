@@ -1,5 +1,8 @@
 /** Every Bull queue of the system. The api only produces; every processor lives in apps/worker. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  // intake: WeCom callbacks stored in inbox_events
+  Inbox = 'inbox',
+  // events
   Sync = 'sync',
 }

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { INBOX_STATUSES, InboxStatus } from '@scrm/core';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, Matches } from 'class-validator';
+
+/** Filters shared by the list and the bulk replay. */
+export class InboxFilterDto {
+  @ApiPropertyOptional({ description: 'event kind, e.g. add_external_contact, chat_update, tag_create, unknown' })
+  @IsOptional() @Matches(/^[a-z_]{1,64}$/, { message: 'type must be an event kind like add_external_contact' })
+  type?: string;
+
+  @ApiPropertyOptional({ enum: INBOX_STATUSES })
+  @IsOptional() @IsIn(INBOX_STATUSES)
+  status?: InboxStatus;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'received at or after' })
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO date-time' })
+  from?: Date;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'received at or before' })
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO date-time' })
+  to?: Date;
+}

@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CallbackConfig, CallbackError, CallbackQuery, decryptCallback, eventDedupeKey, parseEvent, verifyUrl } from '@scrm/wechat-work-sdk';
+import { CallbackCredentialsCache } from './callback-credentials.cache';
+import { CallbackRejection } from './callback-rejection';
+import { InboxJobs } from './inbox-job';
+import { InboxStore } from './inbox-store';
+
+export type CallbackQueryInput = Record<string, unknown>;
+
+/**
+ * The request path of a WeCom callback: verify, decrypt, parse, store, enqueue. Nothing else — no WeCom call,
+ * no domain work — so the answer is fast and an event is never lost between answering and processing.
+ */
+@Injectable()
+export class CallbackIntake {
+  private readonly logger = new Logger(CallbackIntake.name);
+
+  constructor(
+    private readonly credentials: CallbackCredentialsCache,
+    private readonly store: InboxStore,
+    private readonly jobs: InboxJobs,
+  ) {}
+
+  /** URL verification: the bare plaintext of echostr. */
+  async verify(tenantId: string, query: CallbackQueryInput): Promise<string> {
+    const cfg = await this.tenant(tenantId);
+    if (typeof query.echostr !== 'string' || query.echostr === '') throw new CallbackRejection(400, 'bad_xml', 'missing echostr');
+    return guard(() => verifyUrl(cfg, { ...callbackQuery(query), echostr: query.echostr as string }));
+  }
+
+  /** Stores the event once; returns the new row id, or null for a re-delivery of a stored event. */
+  async receive(tenantId: string, query: CallbackQueryInput, body: string): Promise<string | null> {
+    const cfg = await this.tenant(tenantId);
+    const xml = guard(() => decryptCallback(cfg, callbackQuery(query), body));
+    const event = parseEvent(xml);
+    const inboxId = await this.store.insert({ tenantId, dedupeKey: eventDedupeKey(event), type: event.kind, xml });
+    // The row is the durable copy, so the 200 need not wait for Redis: a slow or lost Redis costs neither the
+    // answer's time nor the event (the sweeper queues what this misses).
+    if (inboxId) this.enqueue(tenantId, inboxId);
+    return inboxId;
+  }
+
+  private async tenant(tenantId: string): Promise<CallbackConfig> {
+    const cfg = await this.credentials.get(tenantId);
+    if (!cfg) throw new CallbackRejection(404, 'unknown_tenant', 'unknown or disabled tenant');
+    return cfg;
+  }
+
+  private enqueue(tenantId: string, inboxId: string): void {
+    this.jobs.enqueueSoon({ tenantId, inboxId }).catch((err: Error) => {
+      this.logger.warn({ tenantId, inboxId, error: err.message }, 'inbox event stored but not queued; the sweeper will queue it');
+    });
+  }
+}
+
+function callbackQuery(q: CallbackQueryInput): CallbackQuery {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { msg_signature: str(q.msg_signature), timestamp: str(q.timestamp), nonce: str(q.nonce) };
+}
+
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof CallbackError) throw CallbackRejection.from(err);
+    throw err;
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, JobName, JobQueue } from '@scrm/platform';
+
+export interface InboxRowRef {
+  tenantId: string;
+  inboxId: string;
+}
+
+interface Waiting {
+  ref: InboxRowRef;
+  done: (err?: Error) => void;
+}
+
+/**
+ * The one way an inbox row reaches the queue (intake, sweeper, replay). jobId = inbox id, so a row is queued at
+ * most once at a time; removed on completion and failure so a replayed or swept row can be queued again.
+ */
+@Injectable()
+export class InboxJobs {
+  private batch: Waiting[] = [];
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async enqueue(rows: InboxRowRef[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.jobs.addBulk(
+      JobName.ProcessInboxEvent,
+      rows.map((row) => ({ payload: row, options: this.options(row.inboxId) })),
+    );
+  }
+
+  /**
+   * Intake's enqueue: rows stored in the same turn of the event loop go to Redis in one pipelined addBulk.
+   * Under load this halves the intake's cost per callback; alone, a row waits no longer than one setImmediate.
+   */
+  enqueueSoon(ref: InboxRowRef): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.batch.length === 0) setImmediate(() => this.flush());
+      this.batch.push({ ref, done: (err) => (err ? reject(err) : resolve()) });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = [];
+    this.enqueue(batch.map((w) => w.ref)).then(
+      () => batch.forEach((w) => w.done()),
+      (err: Error) => batch.forEach((w) => w.done(err)),
+    );
+  }
+
+  private options(inboxId: string) {
+    return {
+      jobId: inboxId,
+      attempts: this.config.env.INBOX_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.env.INBOX_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { InboxResult } from './inbox-event.entity';
+import { InboxRowRef } from './inbox-job';
+
+export interface NewInboxRow {
+  tenantId: string;
+  dedupeKey: string;
+  type: string;
+  xml: string;
+}
+
+export interface SweepCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface ClaimedRow {
+  xml: string;
+  receivedAt: Date;
+  attempts: number;
+}
+
+// Named statements: pg prepares each once per connection, which keeps the callback path cheap.
+const INSERT = {
+  name: 'inbox-insert',
+  text: `INSERT INTO inbox_events (tenant_id, dedupe_key, type, xml) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id`,
+};
+
+/** Claimable: waiting, or leased by a worker whose lease ran out (it crashed or hung). */
+const CLAIMABLE = `(status = 'received' OR (status = 'processing' AND lease_until < now()))`;
+
+/**
+ * The SQL of the inbox's life cycle. Plain statements instead of entities: these run once per callback and per job,
+ * and every one is a single atomic statement, so no transaction is needed around them.
+ */
+@Injectable()
+export class InboxStore {
+  private readonly pool: Pool;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.pool = (db.driver as unknown as { master: Pool }).master;
+  }
+
+  /** The new row's id, or null when the event is already stored (WeCom re-delivered it). */
+  async insert(row: NewInboxRow): Promise<string | null> {
+    const res = await this.pool.query<{ id: string }>({ ...INSERT, values: [row.tenantId, row.dedupeKey, row.type, row.xml] });
+    return res.rows[0]?.id ?? null;
+  }
+
+  /** Leases the row to the caller; null when it is done, failed, or being processed by someone else. */
+  async claim(ref: InboxRowRef, leaseSeconds: number): Promise<ClaimedRow | null> {
+    const [rows] = await this.db.query(
+      `UPDATE inbox_events SET status = 'processing', lease_until = now() + make_interval(secs => $3),
+              attempts = attempts + 1, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND ${CLAIMABLE}
+        RETURNING xml, created_at AS "receivedAt", attempts`,
+      [ref.tenantId, ref.inboxId, leaseSeconds],
+    );
+    return (rows as ClaimedRow[])[0] ?? null;
+  }
+
+  async markDone(ref: InboxRowRef, result: InboxResult): Promise<void> {
+    await this.db.query(
+      `UPDATE inbox_events SET status = 'done', result = $3, error = NULL, lease_until = NULL, processed_at = now(), updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
+      [ref.tenantId, ref.inboxId, result],
+    );
+  }
+
+  /** A try failed and another will follow: back to received, with the error kept for the admin view. */
+  async release(ref: InboxRowRef, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE inbox_events SET status = 'received', error = $3, lease_until = NULL, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
+      [ref.tenantId, ref.inboxId, error],
+    );
+  }
+
+  async markFailed(ref: InboxRowRef, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE inbox_events SET status = 'failed', error = $3, lease_until = NULL, processed_at = now(), updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
+      [ref.tenantId, ref.inboxId, error],
+    );
+  }
+
+  /**
+   * Unfinished rows received before `olderThan`, across tenants, in pages (keyset on created_at, id).
+   * Reads through the partial index of unfinished rows.
+   */
+  async unfinished(olderThan: Date, after: SweepCursor | null, limit: number): Promise<(InboxRowRef & SweepCursor)[]> {
+    // created_at travels as text: a JS Date would drop the microseconds and make the keyset repeat rows.
+    return this.db.query(
+      `SELECT tenant_id AS "tenantId", id AS "inboxId", created_at::text AS "createdAt", id FROM inbox_events
+        WHERE status IN ('received', 'processing') AND created_at < $1 AND ${CLAIMABLE}
+          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [olderThan, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+  }
+}

@@ -1,0 +1,257 @@
+// `npm run bench -- intake`: callback intake throughput and ack latency, ours against a bare node:http + pg
+// baseline measured in the same run. Writes test/bench/results/intake.json (rows for RESULTS.md).
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig, prepareDatabase } from '../../libs/platform/src';
+import { encryptCallback } from '../../libs/wechat-work-sdk/src';
+import { deleteRedisKeys } from '../support/global-setup';
+import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
+
+const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const OFFERED_RATE = 1_000;
+/** Runs against our api: warm-up, two halves of max load, offered 1,000/s. */
+const OUR_RUNS = 4;
+const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef';
+
+const env: Record<string, string> = {
+  NODE_ENV: 'production',
+  DB_NAME: process.env.BENCH_DB_NAME ?? 'scrm_bench_intake',
+  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'scrm-bench-intake',
+  LOG_LEVEL: 'silent',
+  SECRETS_KEY: randomBytes(32).toString('base64'),
+  PLATFORM_OPERATOR_TOKEN: OPERATOR_TOKEN,
+};
+
+interface Target {
+  url: string;
+  path: string;
+  token: string;
+  aesKey: string;
+  corpId: string;
+  pid?: number;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** Server CPU time (user + system) per answered request: what one callback costs, whatever the neighbours do. */
+  cpuUsPerRequest: number;
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.env.DB_NAME);
+  await prepareDatabase(config);
+  await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
+
+  const children: Spawned[] = [];
+  try {
+    const apiPort = await freePort();
+    const api = spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) });
+    children.push(api);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor(async () => (await fetch(`${apiUrl}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
+    const ours = await createTenant(apiUrl);
+
+    const barePort = await freePort();
+    const bare = spawnEntry('test/bench/support/bare-intake-server.ts', {
+      ...env,
+      PORT: String(barePort),
+      BARE_TOKEN: ours.token,
+      BARE_AES_KEY: ours.aesKey,
+      BARE_TENANT_ID: ours.path.split('/').pop()!,
+    });
+    children.push(bare);
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await waitFor(async () => (await fetch(bareUrl).catch(() => null))?.ok === true, 60_000, 'the baseline to start');
+    const baseline: Target = { ...ours, url: bareUrl, path: '/', pid: bare.pid };
+    ours.pid = api.pid;
+
+    // Warm both (JIT, prepared statements, pools), then measure alternately so both see the same machine.
+    await run(ours, { duration: 2 });
+    await run(baseline, { duration: 2 });
+    // Max load in alternating halves (ours, bare, ours, bare): a neighbour's load spike hits both sides alike.
+    const half = { duration: Math.max(2, Math.round(SUSTAINED_SECONDS / 2)) };
+    const [o1, b1, o2, b2] = [await run(ours, half), await run(baseline, half), await run(ours, half), await run(baseline, half)];
+    const [oursMax, bareMax] = [combine(o1, o2), combine(b1, b2)];
+    const oursAt1k = await run(ours, { duration: SUSTAINED_SECONDS, overallRate: OFFERED_RATE });
+    const bareAt1k = await run(baseline, { duration: SUSTAINED_SECONDS, overallRate: OFFERED_RATE });
+
+    const ratio = oursMax.rps / bareMax.rps;
+    const rows = [
+      { metric: 'sustained intake throughput (req/s, 50 connections)', measured: fmt(oursMax.rps), reference: `baseline ${fmt(bareMax.rps)} req/s` },
+      { metric: 'throughput vs bare node:http + pg baseline', measured: `${(ratio * 100).toFixed(0)}%`, reference: 'target ≥ 70%', verdict: ratio >= 0.7 ? 'pass' : 'FAIL' },
+      {
+        metric: 'server CPU per callback at max load (µs)',
+        measured: fmt(oursMax.cpuUsPerRequest),
+        reference: `baseline ${fmt(bareMax.cpuUsPerRequest)} (ratio ${(bareMax.cpuUsPerRequest / oursMax.cpuUsPerRequest * 100).toFixed(0)}%)`,
+      },
+      { metric: 'ack latency p50 / p99 at max load (ms)', measured: `${oursMax.p50} / ${oursMax.p99}`, reference: `baseline ${bareMax.p50} / ${bareMax.p99}` },
+      { metric: `ack latency p50 / p99 at ${OFFERED_RATE}/s offered (ms)`, measured: `${oursAt1k.p50} / ${oursAt1k.p99}`, reference: `target p99 < 50; baseline ${bareAt1k.p50} / ${bareAt1k.p99}`, verdict: oursAt1k.p99 < 50 && oursAt1k.rps >= OFFERED_RATE * 0.95 ? 'pass' : 'FAIL' },
+      { metric: `achieved rate at ${OFFERED_RATE}/s offered (req/s)`, measured: fmt(oursAt1k.rps), reference: `baseline ${fmt(bareAt1k.rps)}` },
+      { metric: 'non-2xx / errors (all runs, ours)', measured: `${oursMax.non2xx + oursAt1k.non2xx} / ${oursMax.errors + oursAt1k.errors}`, reference: 'must be 0 / 0', verdict: oursMax.non2xx + oursAt1k.non2xx + oursMax.errors + oursAt1k.errors === 0 ? 'pass' : 'FAIL' },
+    ];
+    const stored = await countOurRows(config.env.DB_NAME);
+    // autocannon stops counting with requests in flight: those rows are stored but their 200 is not counted.
+    const inFlight = stored - oursAnswered200;
+    rows.push({
+      metric: 'rows stored by our api / its 200 answers',
+      measured: `${stored} / ${oursAnswered200}`,
+      reference: `every 200 is a stored row; at most ${CONNECTIONS} in flight per run`,
+      verdict: inFlight >= 0 && inFlight <= CONNECTIONS * OUR_RUNS ? 'pass' : 'FAIL',
+    });
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'intake.json'), JSON.stringify({ name: 'intake', rows, raw: { oursMax, bareMax, oursAt1k, bareAt1k } }, null, 2));
+    console.table(rows);
+  } finally {
+    children.forEach((c) => c.kill());
+    await Promise.all(children.map((c) => c.exited));
+  }
+}
+
+/** 200s our api answered across every run, warm-ups included: each must be a stored row. */
+let oursAnswered200 = 0;
+
+async function createTenant(apiUrl: string): Promise<Target> {
+  const suffix = randomBytes(4).toString('hex');
+  const t = {
+    slug: `bench-${suffix}`,
+    name: 'Bench',
+    corpId: `wwbench${suffix}`,
+    agentId: 1000002,
+    corpSecret: 'bench-secret',
+    callbackToken: randomBytes(8).toString('hex'),
+    encodingAesKey: randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'a').slice(0, 43),
+    apiBaseUrl: 'http://127.0.0.1:9/cgi-bin/',
+    admin: { email: `admin@${suffix}.bench`, password: 'correct horse battery' },
+  };
+  const res = await fetch(`${apiUrl}/api/v1/platform/tenants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
+    body: JSON.stringify(t),
+  });
+  if (res.status !== 201) throw new Error(`tenant create failed: ${res.status} ${await res.text()}`);
+  const id = ((await res.json()) as { id: string }).id;
+  return { url: apiUrl, path: `/wecom/callback/${id}`, token: t.callbackToken, aesKey: t.encodingAesKey, corpId: t.corpId };
+}
+
+let serial = 0;
+
+/** Distinct add events, pre-encrypted, so the load generator only sends bytes and every request is a new event. */
+function pool(target: Target, n: number): { path: string; body: string }[] {
+  const cfg = { token: target.token, encodingAESKey: target.aesKey, receiveId: target.corpId };
+  const now = Math.floor(Date.now() / 1000);
+  return Array.from({ length: n }, () => {
+    const id = ++serial;
+    const xml =
+      `<xml><ToUserName><![CDATA[${target.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>${now}</CreateTime>` +
+      `<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]></ChangeType>` +
+      `<UserID><![CDATA[zhangsan]]></UserID><ExternalUserID><![CDATA[wmbench${id}]]></ExternalUserID><State><![CDATA[ch_1]]></State>` +
+      `<WelcomeCode><![CDATA[CODE${id}]]></WelcomeCode></xml>`;
+    const e = encryptCallback(cfg, xml, { timestamp: now, nonce: `n${id}`, agentId: 1000002 });
+    return { path: `${target.path}?msg_signature=${e.msg_signature}&timestamp=${e.timestamp}&nonce=${e.nonce}`, body: e.body };
+  });
+}
+
+async function run(target: Target, opts: { duration: number; overallRate?: number }): Promise<Measured> {
+  const expected = Math.ceil((opts.overallRate ?? 3_000) * opts.duration * 1.2);
+  const events = pool(target, expected);
+  let i = 0;
+  const cpuBefore = cpuMicros(target.pid);
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: opts.duration,
+    overallRate: opts.overallRate,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        setupRequest: (req) => {
+          const e = events[i++ % events.length];
+          return { ...req, path: e.path, body: e.body };
+        },
+      },
+    ],
+  });
+  if (target.path !== '/') oursAnswered200 += result['2xx'];
+  if (i > events.length) console.warn(`event pool of ${events.length} wrapped: some requests were re-deliveries`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requests: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    cpuUsPerRequest: (cpuMicros(target.pid) - cpuBefore) / Math.max(1, result.requests.total),
+  };
+}
+
+/** utime + stime of a process from /proc, in µs (clock ticks are 1/100 s on Linux). */
+function cpuMicros(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** Two halves of one measurement: rates averaged, percentiles the worse of the two (a conservative p99). */
+function combine(a: Measured, b: Measured): Measured {
+  return {
+    rps: (a.rps + b.rps) / 2,
+    p50: Math.max(a.p50, b.p50),
+    p99: Math.max(a.p99, b.p99),
+    max: Math.max(a.max, b.max),
+    requests: a.requests + b.requests,
+    non2xx: a.non2xx + b.non2xx,
+    errors: a.errors + b.errors,
+    cpuUsPerRequest: (a.cpuUsPerRequest * a.requests + b.cpuUsPerRequest * b.requests) / Math.max(1, a.requests + b.requests),
+  };
+}
+
+async function countOurRows(db: string): Promise<number> {
+  const c = new Client({ host: '127.0.0.1', user: 'postgres', database: db });
+  await c.connect();
+  const r = await c.query(`SELECT count(*)::int AS n FROM inbox_events WHERE type <> 'baseline'`);
+  await c.end();
+  return r.rows[0].n;
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const c = new Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.end();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
