@@ -1,7 +1,8 @@
 import { DomainEvent, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { loadFixture } from '../../libs/wechat-work-sdk/src/events/fixtures/load-fixture';
-import { processDelivery } from '../support/process-sim-event';
+import { bearer } from '../support/factories';
+import { waitFor } from '../support/spawn-process';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { advanceSimClock, contactWay, detachCallbacks, handOver, recordEvents, rows, scenario, scenarioOnly } from './support';
@@ -54,7 +55,17 @@ describe('change_external_contact events keep customers and relationships true',
   it('the same event processed again writes no second timeline entry and leaves the same state', async () => {
     const scan = await scenario(sys, tenant, 'scan', { configId: await contactWay(sys, tenant, 'zhangsan', 'r') });
     const before = await relationship('zhangsan', scan.externalUserId);
-    for (let i = 0; i < 3; i++) await processDelivery(sys, tenant, scan.deliveryId);
+    // WeCom's re-deliveries, then an admin replaying the stored event: the handler really runs again.
+    await tenant.sim().post(`/sim/corps/${tenant.corpId}/deliveries/${scan.deliveryId}/redeliver?times=3`).expect(201);
+    const [inbox] = await rows(sys, `SELECT id FROM inbox_events WHERE tenant_id = $1 AND type = 'add_external_contact' AND xml LIKE $2`, [tenant.id, `%${scan.externalUserId}%`]);
+    for (let i = 0; i < 2; i++) {
+      const [{ processed_at: last }] = await rows(sys, `SELECT processed_at FROM inbox_events WHERE tenant_id = $1 AND id = $2`, [tenant.id, inbox.id]);
+      expect((await sys.http().post(`/api/v1/inbox/${inbox.id}/replay`).set(bearer(tenant.adminToken))).status).toBe(200);
+      await waitFor(async () => {
+        const [row] = await rows(sys, `SELECT status, processed_at FROM inbox_events WHERE tenant_id = $1 AND id = $2`, [tenant.id, inbox.id]);
+        return row.status === 'done' && row.processed_at > last;
+      }, 10_000, 'the replay');
+    }
     expect(await timeline(scan.externalUserId)).toHaveLength(1);
     expect(await relationship('zhangsan', scan.externalUserId)).toMatchObject({ status: before.status, status_at: before.status_at, state: 'r' });
     expect((await rows(sys, `SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND external_user_id = $2`, [tenant.id, scan.externalUserId]))[0].n).toBe(1);
