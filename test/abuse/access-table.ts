@@ -10,6 +10,8 @@ const WRITE: Caller[] = ['admin', 'marketer'];
 const ADMIN: Caller[] = ['admin'];
 const ANY_ROLE: Caller[] = ['admin', 'marketer', 'viewer', 'staff'];
 const OPERATOR_ONLY: Caller[] = ['operator'];
+/** Inbox events are operational data: admins act on them, viewers (e.g. support) may look. */
+const INBOX_READ: Caller[] = ['admin', 'viewer'];
 
 export const ACCESS_TABLE: Record<string, Rule> = {
   'GET /health': 'public',
@@ -28,11 +30,10 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'POST /api/v1/api-keys': ADMIN,
   'GET /api/v1/api-keys': ADMIN,
   'DELETE /api/v1/api-keys/{id}': ADMIN,
-  // intake (rows added on the events branch: main's matrix lacked them after the intake merge)
   'GET /wecom/callback/{tenantId}': 'signature',
   'POST /wecom/callback/{tenantId}': 'signature',
-  'GET /api/v1/inbox': ['admin', 'viewer'],
-  'GET /api/v1/inbox/{id}': ['admin', 'viewer'],
+  'GET /api/v1/inbox': INBOX_READ,
+  'GET /api/v1/inbox/{id}': INBOX_READ,
   'POST /api/v1/inbox/replay': ADMIN,
   'POST /api/v1/inbox/{id}/replay': ADMIN,
   'GET /api/v1/platform/inbox/rejections': OPERATOR_ONLY,

@@ -9,6 +9,7 @@ export * from './database/data-source-options';
 export * from './database/prepare-database';
 export * from './health/health.service';
 export * from './http/all-exceptions.filter';
+export * from './http/date-time.decorator';
 export * from './http/error-body';
 export * from './http/swagger';
 export * from './http/validation.pipe';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { INBOX_STATUSES, InboxStatus } from '@scrm/core';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsDateTime } from '@scrm/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 /** Filters shared by the list and the bulk replay. */
 export class InboxFilterDto {
@@ -14,10 +14,10 @@ export class InboxFilterDto {
   status?: InboxStatus;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'received at or after' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO date-time' })
+  @IsOptional() @IsDateTime()
   from?: Date;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'received at or before' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO date-time' })
+  @IsOptional() @IsDateTime()
   to?: Date;
 }
