@@ -20,7 +20,8 @@ export class FullSyncProcessor {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  @Process(JobName.FullSync)
+  // Several tenants' syncs at once per worker: WeCom's limits are per corp, and the nightly hour is shared.
+  @Process({ name: JobName.FullSync, concurrency: 4 })
   async handle(job: Job<JobPayloads[JobName.FullSync]>): Promise<string> {
     const { tenantId, runId } = job.data;
     try {

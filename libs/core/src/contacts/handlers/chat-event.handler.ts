@@ -15,6 +15,15 @@ import { eventTime } from './wecom-details';
 const CHAT_GONE = 40050;
 const EXTERNAL = 2;
 
+/** What one chat event's writes share: the transaction, where domain events collect, and their common fields. */
+interface ChatChange {
+  m: EntityManager;
+  tenantId: string;
+  pending: PendingEvents;
+  base: { tenantId: string; chatId: string; at: Date; inboxId: string };
+  timeline: { chatId: string; occurredAt: Date; dedupeKey: string; inboxId: string };
+}
+
 /**
  * change_external_chat. Every event re-reads the chat (groupchat/get) and stores what WeCom says now,
  * so missed, repeated or reordered member events still end in WeCom's member list.
@@ -51,23 +60,15 @@ export class ChatEventHandler {
         await writeTimeline(m, tenantId, { ...timeline, type: DomainEvent.GroupCreated, data: { name: chat.name, owner: chat.owner } });
         pending.add(DomainEvent.GroupCreated, { ...base, change: 'create' } satisfies GroupChangedPayload);
       } else if (event.kind === 'chat_update') {
-        await this.update(m, tenantId, event, chat, members, pending, base, timeline);
+        await this.update({ m, tenantId, pending, base, timeline }, event, chat, members);
       }
     });
     await pending.emit(this.emitter);
     return 'done';
   }
 
-  private async update(
-    m: EntityManager,
-    tenantId: string,
-    event: ChatUpdateEvent,
-    chat: GroupChat,
-    members: ChatMembersChange,
-    pending: PendingEvents,
-    base: { tenantId: string; chatId: string; at: Date; inboxId: string },
-    timeline: { chatId: string; occurredAt: Date; dedupeKey: string; inboxId: string },
-  ): Promise<void> {
+  private async update(ctx: ChatChange, event: ChatUpdateEvent, chat: GroupChat, members: ChatMembersChange): Promise<void> {
+    const { m, tenantId, pending, base, timeline } = ctx;
     const detail = event.updateDetail;
     if (detail !== 'add_member' && detail !== 'del_member') {
       const data = { detail, name: chat.name, owner: chat.owner, notice: chat.notice ?? '' };
