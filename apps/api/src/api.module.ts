@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, InboxModule, TenantModule, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -13,9 +13,15 @@ import { InboxController } from './inbox/inbox.controller';
 import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
 import { CallbackHttp } from './wecom-callback/callback-http';
 import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
+// events
+import { CustomersController } from './contacts/customers.controller';
+import { GroupChatsController } from './contacts/group-chats.controller';
+import { StaffController } from './contacts/staff.controller';
+import { TagsController } from './contacts/tags.controller';
+import { SyncController } from './sync/sync.controller';
 
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, SyncModule],
   controllers: [
     HealthController,
     AuthController,
@@ -27,6 +33,12 @@ import { WeComCallbackController } from './wecom-callback/wecom-callback.control
     WeComCallbackController,
     InboxController,
     PlatformInboxController,
+    // events
+    CustomersController,
+    GroupChatsController,
+    TagsController,
+    StaffController,
+    SyncController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule, InboxModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
 import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
@@ -9,10 +9,13 @@ import { InboxProcessing } from './inbox/inbox-processing.service';
 import { InboxSweeper } from './inbox/inbox-sweeper.service';
 import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
 import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.processor';
+// events
+import { FullSyncProcessor } from './sync/full-sync.processor';
+import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule],
+  imports: [PlatformModule, AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, SyncModule],
   providers: [
     PurgeExpiredTokensProcessor,
     MaintenanceSchedule,
@@ -22,6 +25,10 @@ import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.pro
     ProcessInboxEventProcessor,
     SweepInboxProcessor,
     SweepInboxSchedule,
+    // events
+    FullSyncProcessor,
+    SyncScheduleProcessor,
+    SyncSchedule,
   ],
 })
 export class WorkerModule {

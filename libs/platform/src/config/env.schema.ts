@@ -102,6 +102,17 @@ export class EnvSchema {
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(0) @Max(3600)
   CALLBACK_CREDENTIALS_CACHE_SECONDS = 30;
+
+  // ---- full sync ----
+  /** Local hour (in each tenant's time zone) at which the nightly full sync starts. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(23)
+  SYNC_NIGHTLY_HOUR = 3;
+
+  /** How long a worker holds a sync run without writing a checkpoint before another may take it over. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(10) @Max(3600)
+  SYNC_LEASE_SECONDS = 120;
 }
 
 function toInt(value: unknown): unknown {

@@ -3,4 +3,6 @@ export enum QueueName {
   Maintenance = 'maintenance',
   // intake: WeCom callbacks stored in inbox_events
   Inbox = 'inbox',
+  // events
+  Sync = 'sync',
 }
