@@ -37,6 +37,16 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'POST /api/v1/inbox/replay': ADMIN,
   'POST /api/v1/inbox/{id}/replay': ADMIN,
   'GET /api/v1/platform/inbox/rejections': OPERATOR_ONLY,
+  // events
+  'GET /api/v1/customers': READ,
+  'GET /api/v1/customers/{externalUserId}': READ,
+  'GET /api/v1/group-chats': READ,
+  'GET /api/v1/group-chats/{chatId}': READ,
+  'GET /api/v1/tags': READ,
+  'GET /api/v1/staff': READ,
+  'POST /api/v1/sync': ADMIN,
+  'GET /api/v1/sync/runs': READ,
+  'GET /api/v1/sync/runs/{id}': READ,
   // channels + welcome
   'POST /api/v1/channels': WRITE,
   'GET /api/v1/channels': READ,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ChannelModule, InboxModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
+import { AccessModule, ChannelModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -13,7 +13,12 @@ import { InboxController } from './inbox/inbox.controller';
 import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
 import { CallbackHttp } from './wecom-callback/callback-http';
 import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
-
+// events
+import { CustomersController } from './contacts/customers.controller';
+import { GroupChatsController } from './contacts/group-chats.controller';
+import { StaffController } from './contacts/staff.controller';
+import { TagsController } from './contacts/tags.controller';
+import { SyncController } from './sync/sync.controller';
 // channels + welcome
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
@@ -25,8 +30,9 @@ import { WelcomeController } from './welcome/welcome.controller';
     AccessModule,
     TenantModule,
     WeComModule,
-    // intake
     InboxModule,
+    ContactsModule,
+    SyncModule,
     // channels + welcome
     ChannelModule,
     WelcomeModule,
@@ -42,6 +48,12 @@ import { WelcomeController } from './welcome/welcome.controller';
     WeComCallbackController,
     InboxController,
     PlatformInboxController,
+    // events
+    CustomersController,
+    GroupChatsController,
+    TagsController,
+    StaffController,
+    SyncController,
     // channels + welcome
     ChannelsController,
     WelcomeRulesController,

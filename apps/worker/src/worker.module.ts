@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule, InboxModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
+import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
 import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
@@ -9,9 +9,12 @@ import { InboxProcessing } from './inbox/inbox-processing.service';
 import { InboxSweeper } from './inbox/inbox-sweeper.service';
 import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
 import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.processor';
+// events
+import { FullSyncProcessor } from './sync/full-sync.processor';
+import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
+
 // channels + welcome
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
-import { TemporaryWiringModule } from './temporary-wiring/temporary-wiring.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
@@ -21,10 +24,10 @@ import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
     AccessModule,
     TenantModule,
     WeComModule,
-    // intake
     InboxModule,
+    ContactsModule,
+    SyncModule,
     // channels + welcome
-    TemporaryWiringModule,
     ChannelsWorkerModule,
     WelcomeWorkerModule,
   ],
@@ -37,6 +40,10 @@ import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
     ProcessInboxEventProcessor,
     SweepInboxProcessor,
     SweepInboxSchedule,
+    // events
+    FullSyncProcessor,
+    SyncScheduleProcessor,
+    SyncSchedule,
   ],
 })
 export class WorkerModule {

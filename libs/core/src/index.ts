@@ -25,6 +25,25 @@ export * from './inbox/inbox-job';
 export * from './inbox/inbox-store';
 export * from './inbox/inbox.module';
 export * from './inbox/rejection-counter';
+// events
+export * from './contacts/contacts.module';
+export * from './contacts/entities/customer.entity';
+export * from './contacts/entities/relationship.entity';
+export * from './contacts/entities/relationship-tag.entity';
+export * from './contacts/entities/corp-tag.entity';
+export * from './contacts/entities/corp-tag-group.entity';
+export * from './contacts/entities/group-chat.entity';
+export * from './contacts/entities/group-chat-member.entity';
+export * from './contacts/entities/staff-member.entity';
+export * from './contacts/entities/timeline-entry.entity';
+export * from './contacts/rules/relationship-status';
+export * from './contacts/read/contacts-read.service';
+export * from './sync/sync.module';
+export * from './sync/sync.service';
+export * from './sync/sync-runner.service';
+export * from './sync/sync-scheduler.service';
+export * from './sync/sync-run.entity';
+export * from './sync/sync-lease';
 // channels + welcome
 export * from './clock/clock';
 export * from './clock/clock.module';

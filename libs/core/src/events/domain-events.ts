@@ -68,3 +68,30 @@ export interface GroupChangedPayload {
   at: Date;
   inboxId: string;
 }
+
+/** A transfer of the customer to `userId` failed (customer_refused / customer_limit_exceed). */
+export interface TransferFailedPayload {
+  tenantId: string;
+  externalUserId: string;
+  userId: string;
+  reason: string;
+  at: Date;
+  inboxId: string;
+}
+
+/** The corp tag mirror changed (a WeCom tag event, or a sync). */
+export interface CorpTagsChangedPayload {
+  tenantId: string;
+  change: string;
+  id: string | null;
+  at: Date;
+}
+
+/** A customer's member or remark fields changed in WeCom. */
+export interface CustomerEditedPayload {
+  tenantId: string;
+  externalUserId: string;
+  userId: string;
+  at: Date;
+  inboxId: string;
+}

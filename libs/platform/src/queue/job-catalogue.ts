@@ -7,6 +7,9 @@ export enum JobName {
   // intake
   ProcessInboxEvent = 'process-inbox-event',
   SweepInbox = 'sweep-inbox',
+  // events
+  FullSync = 'full-sync',
+  SyncSchedule = 'sync-schedule',
   // channels + welcome
   SyncChannelRoster = 'sync-channel-roster',
   ChannelRosterTick = 'channel-roster-tick',
@@ -19,6 +22,9 @@ export interface JobPayloads {
   // intake
   [JobName.ProcessInboxEvent]: { tenantId: string; inboxId: string };
   [JobName.SweepInbox]: Record<string, never>;
+  // events
+  [JobName.FullSync]: { tenantId: string; runId: string };
+  [JobName.SyncSchedule]: Record<string, never>;
   // channels + welcome
   [JobName.SyncChannelRoster]: { tenantId: string; channelId: string };
   [JobName.ChannelRosterTick]: Record<string, never>;
@@ -40,6 +46,9 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   // intake: InboxJobs sets attempts/backoff from config and removes finished jobs (the row keeps the outcome)
   [JobName.ProcessInboxEvent]: { queue: QueueName.Inbox, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
   [JobName.SweepInbox]: { queue: QueueName.Maintenance, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  // events: jobId = run id, re-added to resume a run: never keep the finished job, or the re-add would be ignored.
+  [JobName.FullSync]: { queue: QueueName.Sync, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SyncSchedule]: { queue: QueueName.Sync, options: { ...RETRY.local, ...KEEP } },
   // channels + welcome
   [JobName.SyncChannelRoster]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },

@@ -3,6 +3,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   // intake: WeCom callbacks stored in inbox_events
   Inbox = 'inbox',
+  // events
+  Sync = 'sync',
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',

@@ -1,0 +1,24 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { SyncScheduler } from '@scrm/core';
+import { JobName, JobQueue, QueueName } from '@scrm/platform';
+
+/** Hourly: each tenant's nightly sync starts in the hour that is SYNC_NIGHTLY_HOUR in its own time zone. */
+@Processor(QueueName.Sync)
+export class SyncScheduleProcessor {
+  constructor(private readonly scheduler: SyncScheduler) {}
+
+  @Process(JobName.SyncSchedule)
+  handle(): Promise<{ started: string[]; resumed: string[] }> {
+    return this.scheduler.tick();
+  }
+}
+
+@Injectable()
+export class SyncSchedule implements OnApplicationBootstrap {
+  constructor(private readonly jobs: JobQueue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.add(JobName.SyncSchedule, {}, { repeat: { cron: '0 * * * *' }, jobId: JobName.SyncSchedule });
+  }
+}
