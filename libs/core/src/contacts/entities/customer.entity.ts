@@ -4,8 +4,6 @@ import { TenantEntity } from '@scrm/platform';
 /** A WeCom external contact. A row can exist with empty details when a delete arrived before its add. */
 @Entity('customers')
 @Index('uq_customers_tenant_external_user', ['tenantId', 'externalUserId'], { unique: true })
-// The customer list pages by most recently seen.
-@Index('ix_customers_tenant_last_seen', ['tenantId', 'lastSeenAt'])
 export class Customer extends TenantEntity {
   @Column({ length: 64 })
   externalUserId: string;

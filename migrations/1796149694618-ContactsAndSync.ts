@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ContactsAndSync1796151938398 implements MigrationInterface {
-    name = 'ContactsAndSync1796151938398'
+export class ContactsAndSync1796149694618 implements MigrationInterface {
+    name = 'ContactsAndSync1796149694618'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "sync_runs" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "trigger" character varying(16) NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'running', "phase" character varying(16) NOT NULL DEFAULT 'staff', "checkpoint" jsonb NOT NULL DEFAULT '{}', "counts" jsonb NOT NULL DEFAULT '{"tags": 0, "staff": 0, "customers": 0, "groupChats": 0, "relationships": 0}', "percent" smallint NOT NULL DEFAULT '0', "errors" jsonb NOT NULL DEFAULT '[]', "lease_owner" character varying(64), "lease_until" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_f2b9201dfeaa23d9a01d84bdb0f" PRIMARY KEY ("tenant_id", "id"))`);
@@ -25,12 +25,11 @@ export class ContactsAndSync1796151938398 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_group_chat_members_tenant_member" ON "group_chat_members" ("tenant_id", "member_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_group_chat_members_tenant_chat_member" ON "group_chat_members" ("tenant_id", "chat_id", "member_id") `);
         await queryRunner.query(`CREATE TABLE "customers" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "external_user_id" character varying(64) NOT NULL, "name" character varying(128) NOT NULL DEFAULT '', "avatar" text NOT NULL DEFAULT '', "type" smallint, "gender" smallint, "unionid" character varying(64), "position" character varying(128), "corp_name" character varying(128), "corp_full_name" character varying(256), "first_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_9a71d04bf2e8484de2a9a71aa0b" PRIMARY KEY ("tenant_id", "id"))`);
-        await queryRunner.query(`CREATE INDEX "ix_customers_tenant_last_seen" ON "customers" ("tenant_id", "last_seen_at") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_customers_tenant_external_user" ON "customers" ("tenant_id", "external_user_id") `);
-        await queryRunner.query(`CREATE TABLE "corp_tags" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying(64) NOT NULL, "order" integer NOT NULL DEFAULT '0', "wecom_created_at" TIMESTAMP WITH TIME ZONE, "deleted" boolean NOT NULL DEFAULT false, "tag_id" character varying(64) NOT NULL, "group_id" character varying(64) NOT NULL, CONSTRAINT "PK_57c85abd28400efff5b53a35971" PRIMARY KEY ("tenant_id", "id"))`);
+        await queryRunner.query(`CREATE TABLE "corp_tags" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "tag_id" character varying(64) NOT NULL, "group_id" character varying(64) NOT NULL, "name" character varying(64) NOT NULL, "order" integer NOT NULL DEFAULT '0', "wecom_created_at" TIMESTAMP WITH TIME ZONE, "deleted" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_57c85abd28400efff5b53a35971" PRIMARY KEY ("tenant_id", "id"))`);
         await queryRunner.query(`CREATE INDEX "ix_corp_tags_tenant_group" ON "corp_tags" ("tenant_id", "group_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_corp_tags_tenant_tag" ON "corp_tags" ("tenant_id", "tag_id") `);
-        await queryRunner.query(`CREATE TABLE "corp_tag_groups" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "name" character varying(64) NOT NULL, "order" integer NOT NULL DEFAULT '0', "wecom_created_at" TIMESTAMP WITH TIME ZONE, "deleted" boolean NOT NULL DEFAULT false, "group_id" character varying(64) NOT NULL, CONSTRAINT "PK_87012466376f3f47c8424da05d9" PRIMARY KEY ("tenant_id", "id"))`);
+        await queryRunner.query(`CREATE TABLE "corp_tag_groups" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "group_id" character varying(64) NOT NULL, "name" character varying(64) NOT NULL, "order" integer NOT NULL DEFAULT '0', "wecom_created_at" TIMESTAMP WITH TIME ZONE, "deleted" boolean NOT NULL DEFAULT false, CONSTRAINT "PK_87012466376f3f47c8424da05d9" PRIMARY KEY ("tenant_id", "id"))`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_corp_tag_groups_tenant_group" ON "corp_tag_groups" ("tenant_id", "group_id") `);
     }
 
@@ -41,7 +40,6 @@ export class ContactsAndSync1796151938398 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."ix_corp_tags_tenant_group"`);
         await queryRunner.query(`DROP TABLE "corp_tags"`);
         await queryRunner.query(`DROP INDEX "public"."uq_customers_tenant_external_user"`);
-        await queryRunner.query(`DROP INDEX "public"."ix_customers_tenant_last_seen"`);
         await queryRunner.query(`DROP TABLE "customers"`);
         await queryRunner.query(`DROP INDEX "public"."uq_group_chat_members_tenant_chat_member"`);
         await queryRunner.query(`DROP INDEX "public"."ix_group_chat_members_tenant_member"`);
