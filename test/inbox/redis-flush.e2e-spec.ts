@@ -47,6 +47,16 @@ describe('Redis loses the queue between intake and processing: the sweeper recov
     expect(rows).toHaveLength(25);
     expect(rows.every((r) => r.status === 'received')).toBe(true);
 
+    // The sweeper reads unfinished rows in pages: consecutive pages neither overlap nor skip.
+    const store = sys.api.get(InboxStore);
+    const soon = new Date(Date.now() + 1_000);
+    const first = await store.unfinished(soon, null, 10);
+    const second = await store.unfinished(soon, first[first.length - 1], 10);
+    const third = await store.unfinished(soon, second[second.length - 1], 10);
+    const paged = [...first, ...second, ...third].map((r) => r.inboxId);
+    expect([first.length, second.length, third.length]).toEqual([10, 10, 5]);
+    expect(new Set(paged)).toEqual(new Set(rows.map((r) => r.id)));
+
     worker = await createWorkerApp({ eventHandler: handler });
     expect(await worker.get(InboxSweeper).sweep()).toEqual({ requeued: 25 });
     const done = await until(() => inboxRows(sys, tenant.id), (rs) => rs.every((r) => r.status === 'done'), 30_000, 'every row done');

@@ -67,6 +67,7 @@ export class CallbackHttp {
 
 /** The error body every route of the api uses: { statusCode, error, message }. */
 function send(res: ServerResponse, status: number, message: string, close: boolean): void {
+  if (res.headersSent) return;
   const body = JSON.stringify({ statusCode: status, error: STATUS_CODES[status], message });
   const headers: Record<string, string | number> = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) };
   if (close) headers.Connection = 'close';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Secret } from './secret.decorator';
 
 /**
@@ -84,8 +84,8 @@ export class EnvSchema {
   // ---- intake (WeCom callbacks → inbox_events) ----
 
   /** The sweeper re-enqueues inbox rows neither done nor failed after this long (a Redis flush loses no event). */
-  @Transform(({ value }) => toNumber(value))
-  @IsNumber() @Min(0) @Max(24 * 60)
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(24 * 60)
   INBOX_SWEEP_AFTER_MINUTES = 2;
 
   /** Tries per inbox event before the row is marked failed. */
@@ -113,11 +113,6 @@ export class EnvSchema {
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(10) @Max(3600)
   SYNC_LEASE_SECONDS = 120;
-}
-
-function toNumber(value: unknown): unknown {
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return value;
 }
 
 function toInt(value: unknown): unknown {
