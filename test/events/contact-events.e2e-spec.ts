@@ -122,6 +122,28 @@ describe('change_external_contact events keep customers and relationships true',
     expect(emitted(DomainEvent.CustomerAdded, reversed.ext)).toEqual([]);
   });
 
+  it('add, edit and delete of the same relationships handled all at once: no deadlock, the latest change wins', async () => {
+    const quiet = await createSimTenant(sys);
+    await detachCallbacks(quiet);
+    const configId = await contactWay(sys, quiet, 'zhangsan', 'burst');
+    const ids: string[] = [];
+    const customers: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const scan = await scenarioOnly(quiet, 'scan', { configId });
+      customers.push(scan.externalUserId);
+      ids.push(scan.deliveryId);
+    }
+    await advanceSimClock(quiet, 1_000);
+    for (const ext of customers) ids.push((await scenarioOnly(quiet, 'member-edits-customer', { userId: 'zhangsan', externalUserId: ext, remark: 'x' })).deliveryId);
+    await advanceSimClock(quiet, 1_000);
+    for (const ext of customers) ids.push((await scenarioOnly(quiet, 'member-deletes-customer', { userId: 'zhangsan', externalUserId: ext })).deliveryId);
+
+    const outcomes = await Promise.allSettled([...ids, ...ids.reverse()].map((id) => handOver(sys, quiet, id)));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    const statuses = await rows(sys, `SELECT status, count(*)::int AS n FROM relationships WHERE tenant_id = $1 GROUP BY status`, [quiet.id]);
+    expect(statuses).toEqual([{ status: 'deleted_by_member', n: 8 }]);
+  });
+
   it('a customer who comes back after a delete is active again', async () => {
     const configId = await contactWay(sys, tenant, 'zhangsan', 'back');
     const scan = await scenario(sys, tenant, 'scan', { configId });

@@ -8,7 +8,7 @@ export interface Spawned {
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
-  kill: () => void;
+  kill: (signal?: NodeJS.Signals) => void;
 }
 
 /** Runs one of our entry points as a real process (ts-node, as `npm start` does). */
@@ -27,7 +27,7 @@ export function spawnEntry(entry: string, env: Record<string, string>): Spawned 
     stdout: () => out,
     stderr: () => err,
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
-    kill: () => child.kill('SIGTERM'),
+    kill: (signal = 'SIGTERM') => child.kill(signal),
   };
 }
 

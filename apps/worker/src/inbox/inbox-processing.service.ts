@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InboxResult, InboxRowRef, InboxStore, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { AppConfig } from '@scrm/platform';
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { EVENT_HANDLER_OVERRIDE } from './event-handler-override';
-
-/** A claim lasts this long; a worker that dies mid-event frees its row for the sweeper after it. */
-export const INBOX_LEASE_SECONDS = 300;
 
 export type ProcessOutcome = { outcome: InboxResult | 'not_claimed' | 'failed'; error?: string };
 
@@ -19,6 +17,7 @@ export class InboxProcessing {
 
   constructor(
     private readonly store: InboxStore,
+    private readonly config: AppConfig,
     // The events module provides the handler from a @Global module; until it exists rows are only acknowledged.
     @Optional() @Inject(WECOM_EVENT_HANDLER) globalHandler: WeComEventHandler | null,
     @Optional() @Inject(EVENT_HANDLER_OVERRIDE) override: WeComEventHandler | null,
@@ -27,7 +26,7 @@ export class InboxProcessing {
   }
 
   async process(ref: InboxRowRef, lastAttempt: boolean): Promise<ProcessOutcome> {
-    const row = await this.store.claim(ref, INBOX_LEASE_SECONDS);
+    const row = await this.store.claim(ref, this.config.env.INBOX_LEASE_SECONDS);
     if (!row) return { outcome: 'not_claimed' };
     const event = parseEvent(row.xml);
     try {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CustomerTagsChangedPayload, DomainEvent } from '../events/domain-events';
 import { RelationshipTagChange, RelationshipTagsPort } from '../inbox/relationship-tags.port';
 import { addTagLinks, removeTagLinks } from './stores/relationship-tags.store';
+import { lockCustomerAndRelationship } from './stores/relationship.store';
 import { writeTimeline } from './stores/timeline.store';
 
 /** RELATIONSHIP_TAGS: records tags our own code applied through mark_tag (WeCom sends no callback for those). */
@@ -27,6 +28,8 @@ export class RelationshipTagsService implements RelationshipTagsPort {
     const key = { userId: change.userId, externalUserId: change.externalUserId };
     const at = new Date();
     const tagIds = await this.db.transaction(async (m) => {
+      // Tag links change under the relationship's lock, as in the event handlers and the sync.
+      await lockCustomerAndRelationship(m, tenantId, key);
       const changed =
         what === 'applied'
           ? await addTagLinks(m, tenantId, key, change.tagIds, change.source, change.sourceId ?? null)

@@ -6,12 +6,19 @@ import { QueueName } from './queue-names';
 
 const queues = Object.values(QueueName).map((name) => ({ name }));
 
+/**
+ * A crashed worker's active jobs come back after its lock lapses and the next stalled check sees it. Bull's
+ * defaults (30 s + 30 s) would let a WelcomeCode (valid 20 s) die first; a live worker renews its lock every
+ * lockDuration / 2, so shorter values only cost a few more Redis calls.
+ */
+const STALL_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000 };
+
 @Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ redis: config.redis, prefix: `${config.env.REDIS_PREFIX}:bull` }),
+      useFactory: (config: AppConfig) => ({ redis: config.redis, prefix: `${config.env.REDIS_PREFIX}:bull`, settings: STALL_SETTINGS }),
     }),
     BullModule.registerQueue(...queues),
   ],

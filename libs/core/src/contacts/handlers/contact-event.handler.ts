@@ -130,6 +130,8 @@ export class ContactEventHandler implements OnApplicationBootstrap {
     let follow: FollowUser | undefined;
     await this.db.transaction(async (m) => {
       // Edits of one relationship take turns from before the read, so an older read never lands last.
+      // Customer row first, then relationship, as every writer does (the other order could deadlock an add).
+      await upsertCustomer(m, tenantId, event.externalUserId, null, at);
       await lockRelationship(m, tenantId, key);
       const readAt = await dbNow(m);
       const detail = await fetchCustomer(client, event.externalUserId);

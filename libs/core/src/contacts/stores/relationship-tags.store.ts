@@ -11,7 +11,7 @@ export async function currentTagIds(m: EntityManager, tenantId: string, key: Rel
   return rows.map((r) => r.tag_id);
 }
 
-/** Adds links; answers the tag ids that were not there before (a repeat adds nothing). */
+/** Adds links (in tag id order, so concurrent writers take index locks in one order); answers the ones that are new. */
 export async function addTagLinks(
   m: EntityManager,
   tenantId: string,
@@ -25,7 +25,7 @@ export async function addTagLinks(
     `INSERT INTO relationship_tags (tenant_id, user_id, external_user_id, tag_id, source, source_id)
      SELECT $1, $2, $3, t, $5, $6 FROM unnest($4::varchar[]) AS t
      ON CONFLICT (tenant_id, user_id, external_user_id, tag_id) DO NOTHING RETURNING tag_id`,
-    [tenantId, key.userId, key.externalUserId, [...new Set(tagIds)], source, sourceId],
+    [tenantId, key.userId, key.externalUserId, [...new Set(tagIds)].sort(), source, sourceId],
   )) as Array<{ tag_id: string }>;
   return rows.map((r) => r.tag_id).sort();
 }

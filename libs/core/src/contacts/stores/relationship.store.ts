@@ -27,6 +27,7 @@ export interface StatusChange {
 /**
  * Writes a relationship status under a row lock, keeping whichever change is newer in WeCom time, so
  * out-of-order and repeated events end in the same state. `fields` are fresh from WeCom and always written.
+ * Callers take the customer's row first (upsertCustomer): one lock order, no deadlocks between handlers.
  */
 export async function applyRelationshipStatus(
   m: EntityManager,
@@ -76,6 +77,12 @@ export async function knownBefore(m: EntityManager, tenantId: string, key: Relat
     [tenantId, key.externalUserId, key.userId, at],
   );
   return rows.length > 0;
+}
+
+/** Row locks on an existing customer and relationship, in the one lock order (none yet: nothing to lock). */
+export async function lockCustomerAndRelationship(m: EntityManager, tenantId: string, key: RelationshipKey): Promise<void> {
+  await m.query(`SELECT 1 FROM customers WHERE tenant_id = $1 AND external_user_id = $2 FOR UPDATE`, [tenantId, key.externalUserId]);
+  await lockRelationship(m, tenantId, key);
 }
 
 /** Row lock on an existing relationship for the rest of the transaction (none yet: nothing to lock). */

@@ -1,0 +1,74 @@
+import { InboxSweeper } from '../../apps/worker/src/inbox/inbox-sweeper.service';
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SimTenant } from '../support/sim-tenant';
+import { TestSystem } from '../support/test-system';
+
+/**
+ * Fault specs count what went in (scans the simulator delivered) and what came out (inbox rows done, customers,
+ * relationships, `customer.added` timeline entries). "Nothing lost, nothing done twice" means every count is N.
+ */
+export interface Outcome {
+  rows: number;
+  done: number;
+  failed: number;
+  customers: number;
+  relationships: number;
+  addedEntries: number;
+}
+
+export async function outcome(sys: TestSystem, tenantId: string): Promise<Outcome> {
+  const [row] = await sys.api.get(DataSource).query(
+    `SELECT
+       (SELECT count(*)::int FROM inbox_events WHERE tenant_id = $1) AS rows,
+       (SELECT count(*)::int FROM inbox_events WHERE tenant_id = $1 AND status = 'done') AS done,
+       (SELECT count(*)::int FROM inbox_events WHERE tenant_id = $1 AND status = 'failed') AS failed,
+       (SELECT count(*)::int FROM customers WHERE tenant_id = $1) AS customers,
+       (SELECT count(*)::int FROM relationships WHERE tenant_id = $1) AS relationships,
+       (SELECT count(*)::int FROM timeline_entries WHERE tenant_id = $1 AND type = 'customer.added') AS "addedEntries"`,
+    [tenantId],
+  );
+  return row;
+}
+
+export const allOf = (n: number): Outcome => ({ rows: n, done: n, failed: 0, customers: n, relationships: n, addedEntries: n });
+
+/** `n` scans of one contact way, `concurrency` at a time; `during` runs once `after` scans have been made. */
+export async function scanBurst(
+  tenant: SimTenant,
+  configId: string,
+  n: number,
+  opts: { concurrency?: number; after?: number; during?: () => Promise<void> } = {},
+): Promise<string[]> {
+  const deliveries: string[] = [];
+  let next = 0;
+  let fault: Promise<void> | undefined;
+  const scanner = async () => {
+    while (next < n) {
+      const i = next++;
+      if (opts.during && i === (opts.after ?? Math.floor(n / 3))) fault = opts.during();
+      const res = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/scan`).send({ configId, externalUserId: `wmfault${i}` });
+      if (res.status !== 201 && res.status !== 200) throw new Error(`scan ${i} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      deliveries.push(res.body.deliveryId);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 10 }, scanner));
+  await fault;
+  return deliveries;
+}
+
+/**
+ * Waits until every expected row is done, sweeping now and then (as the minute job would) so rows that lost
+ * their job to the fault come back without waiting minutes.
+ */
+export async function settle(sys: TestSystem, worker: INestApplicationContext, tenantId: string, n: number, timeoutMs = 120_000): Promise<Outcome> {
+  const end = Date.now() + timeoutMs;
+  let last = await outcome(sys, tenantId);
+  while (last.done + last.failed < n || last.rows < n) {
+    if (Date.now() > end) throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(last)}`);
+    await worker.get(InboxSweeper).sweep();
+    await new Promise((r) => setTimeout(r, 1_000));
+    last = await outcome(sys, tenantId);
+  }
+  return last;
+}
