@@ -6,11 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadConfig, prepareDatabase } from '../../libs/platform/src';
 import { encryptCallback } from '../../libs/wechat-work-sdk/src';
-import { deleteRedisKeys } from '../support/global-setup';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { dropDatabase, freePort } from './support/bench-setup';
+import { freePort, freshBenchStore } from './support/bench-setup';
 
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -50,11 +48,7 @@ interface Measured {
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, env);
-  const config = loadConfig();
-  await dropDatabase(config.env.DB_NAME);
-  await prepareDatabase(config);
-  await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
+  const config = await freshBenchStore(env);
 
   const children: Spawned[] = [];
   try {

@@ -5,10 +5,8 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, prepareDatabase } from '../../libs/platform/src';
-import { deleteRedisKeys } from '../support/global-setup';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { dropDatabase, freePort } from './support/bench-setup';
+import { freePort, freshBenchStore } from './support/bench-setup';
 
 const SECONDS = Number(process.env.BENCH_WELCOME_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_WELCOME_RATE ?? 100);
@@ -27,11 +25,7 @@ const env: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-  Object.assign(process.env, env);
-  const config = loadConfig();
-  await dropDatabase(config.env.DB_NAME);
-  await prepareDatabase(config);
-  await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
+  await freshBenchStore(env);
 
   const children: Spawned[] = [];
   try {

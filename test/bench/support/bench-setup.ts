@@ -1,5 +1,7 @@
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
+import { AppConfig, loadConfig, prepareDatabase } from '../../../libs/platform/src';
+import { deleteRedisKeys } from '../../support/global-setup';
 
 /** Benchmarks start from an empty database of their own. */
 export async function dropDatabase(name: string): Promise<void> {
@@ -17,4 +19,14 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** Applies the benchmark's environment and starts it from an empty database (migrated) and no Redis keys. */
+export async function freshBenchStore(env: Record<string, string>): Promise<AppConfig> {
+  Object.assign(process.env, env);
+  const config = loadConfig();
+  await dropDatabase(config.env.DB_NAME);
+  await prepareDatabase(config);
+  await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
+  return config;
 }
