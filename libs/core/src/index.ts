@@ -71,3 +71,4 @@ export * from './welcome/welcome-sender.service';
 export * from './welcome/rule-precedence';
 export * from './welcome/welcome.module';
 export * from './welcome/welcome-preview.service';
+export * from './clock/tenant-time-zones';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { localMoment } from '../clock/local-time';
 import { CustomerAddedPayload, CustomerDeletedPayload } from '../events/domain-events';
-import { TenantService } from '../tenant/tenant.service';
+import { TenantTimeZones } from '../clock/tenant-time-zones';
 import { Channel } from './channel.entity';
 import { ChannelService } from './channel.service';
 
@@ -14,7 +14,7 @@ export class ChannelAddsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: ChannelService,
-    private readonly tenants: TenantService,
+    private readonly zones: TenantTimeZones,
     private readonly clock: Clock,
   ) {}
 
@@ -23,7 +23,7 @@ export class ChannelAddsService {
     if (!p.state) return { channel: null, recorded: false };
     const channel = await this.channels.findByState(p.tenantId, p.state);
     if (!channel) return { channel: null, recorded: false };
-    const { timezone } = await this.tenants.get(p.tenantId);
+    const timezone = await this.zones.zoneOf(p.tenantId);
     // The day is the tenant's, as processed now: the same day the daily limit counts in.
     const day = localMoment(this.clock.now(), timezone).date;
     const at = new Date(p.at);
@@ -49,7 +49,7 @@ export class ChannelAddsService {
 
   /** Closes the open add of this relationship, if it came through a channel. Idempotent. */
   async recordDelete(p: CustomerDeletedPayload): Promise<void> {
-    const { timezone } = await this.tenants.get(p.tenantId);
+    const timezone = await this.zones.zoneOf(p.tenantId);
     const removedDay = localMoment(this.clock.now(), timezone).date;
     await this.db.query(
       `UPDATE channel_adds SET removed_at = $4, removed_day = $5, removed_by = $6, updated_at = now()

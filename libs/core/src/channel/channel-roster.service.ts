@@ -5,6 +5,7 @@ import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { localMoment } from '../clock/local-time';
 import { TenantService } from '../tenant/tenant.service';
+import { TenantTimeZones } from '../clock/tenant-time-zones';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { ChannelAdd } from './channel-add.entity';
 import { ChannelLock } from './channel-lock';
@@ -22,6 +23,7 @@ export class ChannelRosterService {
     @InjectRepository(Channel) repo: Repository<Channel>,
     @InjectRepository(ChannelAdd) private readonly adds: Repository<ChannelAdd>,
     private readonly tenants: TenantService,
+    private readonly zones: TenantTimeZones,
     private readonly clock: Clock,
     private readonly wecom: TenantWeCom,
     private readonly lock: ChannelLock,
@@ -33,7 +35,7 @@ export class ChannelRosterService {
 
   /** The list the contact way should carry now; a channel not saved yet has no adds. */
   async desired(tenantId: string, channel: Pick<Channel, 'id' | 'strategy' | 'members' | 'dailyLimit' | 'backupUserIds' | 'schedule'>): Promise<Roster> {
-    const { timezone } = await this.tenants.get(tenantId);
+    const timezone = await this.zones.zoneOf(tenantId);
     const at = localMoment(this.clock.now(), timezone);
     const counts = channel.id ? await this.addsOn(tenantId, channel.id, at.date) : new Map<string, number>();
     return computeRoster(channel, at, counts);

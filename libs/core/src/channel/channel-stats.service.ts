@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
-import { TenantService } from '../tenant/tenant.service';
+import { TenantTimeZones } from '../clock/tenant-time-zones';
 import { ChannelService } from './channel.service';
 
 export interface DayStats {
@@ -35,13 +35,13 @@ export class ChannelStatsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: ChannelService,
-    private readonly tenants: TenantService,
+    private readonly zones: TenantTimeZones,
     private readonly clock: Clock,
   ) {}
 
   async stats(tenantId: string, channelId: string, range: { from?: string; to?: string }): Promise<ChannelStats> {
     await this.channels.get(tenantId, channelId);
-    const { timezone } = await this.tenants.get(tenantId);
+    const timezone = await this.zones.zoneOf(tenantId);
     const now = DateTime.fromJSDate(this.clock.now(), { zone: timezone });
     const to = range.to ?? (now.toISODate() as string);
     const from = range.from ?? (DateTime.fromISO(to).minus({ days: 29 }).toISODate() as string);

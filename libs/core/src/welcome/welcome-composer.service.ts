@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Attachment } from '@scrm/wechat-work-sdk';
 import { Channel } from '../channel/channel.entity';
 import { localMoment } from '../clock/local-time';
-import { TenantService } from '../tenant/tenant.service';
+import { TenantTimeZones } from '../clock/tenant-time-zones';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { pickVariant } from './pick-variant';
 import { renderText, variablesIn } from './render-text';
@@ -42,12 +42,12 @@ export class WelcomeComposer {
   constructor(
     private readonly rules: WelcomeRulesService,
     private readonly media: WelcomeMediaService,
-    private readonly tenants: TenantService,
+    private readonly zones: TenantTimeZones,
     private readonly wecom: TenantWeCom,
   ) {}
 
   async compose(tenantId: string, ctx: WelcomeContext): Promise<Composition> {
-    const { timezone } = await this.tenants.get(tenantId);
+    const timezone = await this.zones.zoneOf(tenantId);
     const candidates = await this.rules.candidates(tenantId, ctx.channel?.id ?? null, ctx.userId);
     const verdicts = rankRules(candidates, { channelId: ctx.channel?.id ?? null, userId: ctx.userId, at: localMoment(ctx.at, timezone) });
     const winner = verdicts[0]?.applies ? candidates.find((r) => r.id === verdicts[0].ruleId) ?? null : null;
