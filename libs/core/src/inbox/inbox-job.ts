@@ -43,6 +43,24 @@ export class InboxJobs {
     });
   }
 
+  /**
+   * The sweeper's enqueue. A job record left behind by a Redis flush or restart in the middle of its life (the
+   * hash without its list entry, or a failure record) would make the same jobId a silent no-op forever, so such
+   * leftovers are removed first. Jobs that are waiting, delayed or running are left alone.
+   */
+  async requeue(rows: InboxRowRef[]): Promise<void> {
+    const queue = this.jobs.queue(JobName.ProcessInboxEvent);
+    await Promise.all(
+      rows.map(async ({ inboxId }) => {
+        const job = await queue.getJob(inboxId);
+        if (!job) return;
+        const state = await job.getState();
+        if (state !== 'waiting' && state !== 'delayed' && state !== 'active' && state !== 'paused') await job.remove().catch(() => undefined);
+      }),
+    );
+    await this.enqueue(rows);
+  }
+
   private flush(): void {
     const batch = this.batch;
     this.batch = [];

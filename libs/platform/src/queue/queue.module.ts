@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from './job-queue.service';
+import { RepeatableJobs } from './repeatable-jobs.service';
 import { QueueName } from './queue-names';
 
 const queues = Object.values(QueueName).map((name) => ({ name }));
@@ -22,7 +23,7 @@ const STALL_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000 };
     }),
     BullModule.registerQueue(...queues),
   ],
-  providers: [JobQueue],
-  exports: [BullModule, JobQueue],
+  providers: [JobQueue, RepeatableJobs],
+  exports: [BullModule, JobQueue, RepeatableJobs],
 })
 export class QueueModule {}
