@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, JobName, JobQueue } from '@scrm/platform';
+import { AppConfig, JobName, JobQueue, retryAfter } from '@scrm/platform';
 
 export interface InboxRowRef {
   tenantId: string;
@@ -74,7 +74,7 @@ export class InboxJobs {
     return {
       jobId: inboxId,
       attempts: this.config.env.INBOX_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.config.env.INBOX_BACKOFF_MS },
+      backoff: retryAfter(this.config.env.INBOX_BACKOFF_MS),
       removeOnComplete: true,
       removeOnFail: true,
     };
