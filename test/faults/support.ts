@@ -58,15 +58,21 @@ export async function scanBurst(
 }
 
 /**
- * Waits until every expected row is done, sweeping now and then (as the minute job would) so rows that lost
- * their job to the fault come back without waiting minutes.
+ * Waits until every expected row is done. Given a worker, it also sweeps every second (as the minute job would)
+ * so rows that lost their job come back without waiting; without one, the system's own sweeper must do it.
  */
-export async function settle(sys: TestSystem, worker: INestApplicationContext, tenantId: string, n: number, timeoutMs = 120_000): Promise<Outcome> {
+export async function settle(
+  sys: TestSystem,
+  worker: INestApplicationContext | undefined,
+  tenantId: string,
+  n: number,
+  timeoutMs = 90_000,
+): Promise<Outcome> {
   const end = Date.now() + timeoutMs;
   let last = await outcome(sys, tenantId);
   while (last.done + last.failed < n || last.rows < n) {
     if (Date.now() > end) throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(last)}`);
-    await worker.get(InboxSweeper).sweep();
+    await worker?.get(InboxSweeper).sweep();
     await new Promise((r) => setTimeout(r, 1_000));
     last = await outcome(sys, tenantId);
   }

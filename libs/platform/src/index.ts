@@ -17,6 +17,8 @@ export * from './platform.module';
 export * from './queue/assert-job-handlers';
 export * from './queue/job-catalogue';
 export * from './queue/job-queue.service';
+export * from './queue/repeatable-jobs.service';
+export * from './queue/retry-after-backoff';
 export * from './queue/queue-names';
 export * from './redis/redis.module';
 export * from './tenancy/tenant-entity';

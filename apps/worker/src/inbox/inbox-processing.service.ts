@@ -25,8 +25,8 @@ export class InboxProcessing {
     this.handler = override ?? globalHandler ?? null;
   }
 
-  async process(ref: InboxRowRef, lastAttempt: boolean): Promise<ProcessOutcome> {
-    const row = await this.store.claim(ref, this.config.env.INBOX_LEASE_SECONDS);
+  async process(ref: InboxRowRef, attempt: { retry: boolean; last: boolean }): Promise<ProcessOutcome> {
+    const row = await this.store.claim(ref, this.config.env.INBOX_LEASE_SECONDS, attempt.retry);
     if (!row) return { outcome: 'not_claimed' };
     const event = parseEvent(row.xml);
     try {
@@ -41,7 +41,7 @@ export class InboxProcessing {
       const error = errorText(err);
       // e.g. TenantUnavailableError: trying again cannot help.
       const permanent = (err as { retryable?: unknown })?.retryable === false;
-      if (lastAttempt || permanent) {
+      if (attempt.last || permanent) {
         await this.store.markFailed(ref, error);
         this.logger.error({ ...ref, kind: event.kind, attempts: row.attempts, error }, 'inbox event failed for good');
         return { outcome: 'failed', error };

@@ -6,7 +6,7 @@ const PAGE = 1_000;
 
 /**
  * Re-queues inbox rows that are neither done nor failed some minutes after they arrived (Redis flushed or
- * restarted, a worker crashed with the lease). Queueing a row whose job still exists is a no-op (jobId = row id).
+ * restarted, a worker crashed with the lease). Queueing a row whose job is still pending is a no-op (jobId = row id).
  */
 @Injectable()
 export class InboxSweeper {
@@ -24,7 +24,7 @@ export class InboxSweeper {
     let requeued = 0;
     for (;;) {
       const rows = await this.store.unfinished(olderThan, cursor, PAGE);
-      await this.jobs.enqueue(rows.map(({ tenantId, inboxId }) => ({ tenantId, inboxId })));
+      await this.jobs.requeue(rows.map(({ tenantId, inboxId }) => ({ tenantId, inboxId })));
       requeued += rows.length;
       if (rows.length < PAGE) break;
       cursor = rows[rows.length - 1];

@@ -12,7 +12,9 @@ export class ProcessInboxEventProcessor {
 
   @Process({ name: JobName.ProcessInboxEvent, concurrency: CONCURRENCY })
   handle(job: Job<JobPayloads[JobName.ProcessInboxEvent]>): Promise<ProcessOutcome> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.processing.process(job.data, lastAttempt);
+    // Bull retries a job only after its previous attempt ended, so a retry may take over that attempt's lease.
+    const retry = job.attemptsMade > 0;
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return this.processing.process(job.data, { retry, last });
   }
 }

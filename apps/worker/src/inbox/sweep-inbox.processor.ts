@@ -1,9 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, JobQueue, QueueName } from '@scrm/platform';
+import { AppConfig, JobName, QueueName, RepeatableJobs } from '@scrm/platform';
 import { InboxSweeper } from './inbox-sweeper.service';
-
-const EVERY_MS = 60_000;
 
 @Processor(QueueName.Maintenance)
 export class SweepInboxProcessor {
@@ -15,12 +13,15 @@ export class SweepInboxProcessor {
   }
 }
 
-/** Every minute; Bull keys repeatable jobs by name and interval, so every worker may register it. */
+/** Every INBOX_SWEEP_EVERY_SECONDS; every worker registers it, Bull keeps one schedule. */
 @Injectable()
 export class SweepInboxSchedule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly schedules: RepeatableJobs,
+    private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.add(JobName.SweepInbox, {}, { repeat: { every: EVERY_MS }, jobId: JobName.SweepInbox });
+    await this.schedules.schedule(JobName.SweepInbox, {}, { every: this.config.env.INBOX_SWEEP_EVERY_SECONDS * 1_000 });
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, JobQueue } from '@scrm/platform';
+import { JobName, RepeatableJobs } from '@scrm/platform';
 
-/** Repeatable maintenance jobs. Bull keys repeatable jobs by name and cron, so every worker may register them. */
+/** Repeatable maintenance jobs. Every worker registers them; Bull keeps one schedule per name and rule. */
 @Injectable()
 export class MaintenanceSchedule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(private readonly schedules: RepeatableJobs) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.add(JobName.PurgeExpiredTokens, {}, { repeat: { cron: '17 3 * * *' }, jobId: JobName.PurgeExpiredTokens });
+    await this.schedules.schedule(JobName.PurgeExpiredTokens, {}, { cron: '17 3 * * *' });
   }
 }

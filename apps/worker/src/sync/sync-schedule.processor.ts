@@ -1,7 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { SyncScheduler } from '@scrm/core';
-import { JobName, JobQueue, QueueName } from '@scrm/platform';
+import { JobName, QueueName, RepeatableJobs } from '@scrm/platform';
 
 /** Hourly: each tenant's nightly sync starts in the hour that is SYNC_NIGHTLY_HOUR in its own time zone. */
 @Processor(QueueName.Sync)
@@ -16,9 +16,9 @@ export class SyncScheduleProcessor {
 
 @Injectable()
 export class SyncSchedule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(private readonly schedules: RepeatableJobs) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.add(JobName.SyncSchedule, {}, { repeat: { cron: '0 * * * *' }, jobId: JobName.SyncSchedule });
+    await this.schedules.schedule(JobName.SyncSchedule, {}, { cron: '0 * * * *' });
   }
 }

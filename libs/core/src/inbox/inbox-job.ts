@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, JobName, JobQueue } from '@scrm/platform';
+import { AppConfig, JobName, JobQueue, retryAfter } from '@scrm/platform';
 
 export interface InboxRowRef {
   tenantId: string;
@@ -43,6 +43,24 @@ export class InboxJobs {
     });
   }
 
+  /**
+   * The sweeper's enqueue. A job record left behind by a Redis flush or restart in the middle of its life (the
+   * hash without its list entry, or a failure record) would make the same jobId a silent no-op forever, so such
+   * leftovers are removed first. Jobs that are waiting, delayed or running are left alone.
+   */
+  async requeue(rows: InboxRowRef[]): Promise<void> {
+    const queue = this.jobs.queue(JobName.ProcessInboxEvent);
+    await Promise.all(
+      rows.map(async ({ inboxId }) => {
+        const job = await queue.getJob(inboxId);
+        if (!job) return;
+        const state = await job.getState();
+        if (state !== 'waiting' && state !== 'delayed' && state !== 'active' && state !== 'paused') await job.remove().catch(() => undefined);
+      }),
+    );
+    await this.enqueue(rows);
+  }
+
   private flush(): void {
     const batch = this.batch;
     this.batch = [];
@@ -56,7 +74,7 @@ export class InboxJobs {
     return {
       jobId: inboxId,
       attempts: this.config.env.INBOX_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.config.env.INBOX_BACKOFF_MS },
+      backoff: retryAfter(this.config.env.INBOX_BACKOFF_MS),
       removeOnComplete: true,
       removeOnFail: true,
     };

@@ -51,14 +51,18 @@ export class InboxStore {
     return res.rows[0]?.id ?? null;
   }
 
-  /** Leases the row to the caller; null when it is done, failed, or being processed by someone else. */
-  async claim(ref: InboxRowRef, leaseSeconds: number): Promise<ClaimedRow | null> {
+  /**
+   * Leases the row to the caller; null when it is done, failed, or being processed by someone else.
+   * `retryOfSameJob`: an earlier attempt of this job held the lease and has ended without handing the row back
+   * (e.g. its database connection was cut); waiting out its lease would delay the event by minutes.
+   */
+  async claim(ref: InboxRowRef, leaseSeconds: number, retryOfSameJob = false): Promise<ClaimedRow | null> {
     const [rows] = await this.db.query(
       `UPDATE inbox_events SET status = 'processing', lease_until = now() + make_interval(secs => $3),
               attempts = attempts + 1, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND ${CLAIMABLE}
+        WHERE tenant_id = $1 AND id = $2 AND (${CLAIMABLE} OR ($4::boolean AND status = 'processing'))
         RETURNING xml, created_at AS "receivedAt", attempts`,
-      [ref.tenantId, ref.inboxId, leaseSeconds],
+      [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob],
     );
     return (rows as ClaimedRow[])[0] ?? null;
   }

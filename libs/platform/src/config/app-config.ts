@@ -31,6 +31,8 @@ export class AppConfig {
       port: this.env.REDIS_PORT,
       db: this.env.REDIS_DB,
       password: this.env.REDIS_PASSWORD || undefined,
+      // Names this deployment's connections in CLIENT LIST (operators; the Redis fault spec finds its own by it).
+      connectionName: this.env.REDIS_PREFIX,
     };
   }
 

@@ -88,6 +88,11 @@ export class EnvSchema {
   @IsInt() @Min(0) @Max(24 * 60)
   INBOX_SWEEP_AFTER_MINUTES = 2;
 
+  /** How often the inbox sweeper runs. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(1) @Max(3_600)
+  INBOX_SWEEP_EVERY_SECONDS = 60;
+
   /** How long a worker's claim on an inbox row lasts; a worker that dies mid-event frees the row after it. */
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(5) @Max(3_600)

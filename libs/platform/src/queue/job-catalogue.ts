@@ -1,5 +1,6 @@
 import { JobOptions } from 'bull';
 import { QueueName } from './queue-names';
+import { retryAfter } from './retry-after-backoff';
 
 /** Every job of the system, with its queue, payload and retry policy (STYLE §4). */
 export enum JobName {
@@ -34,7 +35,7 @@ export interface JobPayloads {
 
 export const RETRY = {
   /** Work that talks to WeCom: ride out a busy minute. */
-  wecom: { attempts: 8, backoff: { type: 'exponential', delay: 2_000 } },
+  wecom: { attempts: 8, backoff: retryAfter(2_000) },
   /** Local work: a few quick tries, then the row records the failure. */
   local: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
 } satisfies Record<string, JobOptions>;

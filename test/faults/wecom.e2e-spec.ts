@@ -1,0 +1,67 @@
+import request from 'supertest';
+import { contactWay } from '../inbox/support/inbox-helpers';
+import { createSimTenant, SimTenant } from '../support/sim-tenant';
+import { startSystem, TestSystem } from '../support/test-system';
+import { allOf, scanBurst, settle } from './support';
+
+jest.setTimeout(180_000);
+
+const N = 30;
+const DETAILS = 'externalcontact/get';
+
+/**
+ * WeCom misbehaving while a burst of adds is processed: every add needs externalcontact/get. Whatever WeCom does,
+ * each add ends processed exactly once, and the errors that call for it are waited out, not hammered.
+ */
+describe('Faults in WeCom during a burst: nothing lost, nothing done twice', () => {
+  let sys: TestSystem;
+
+  beforeAll(async () => {
+    process.env.INBOX_BACKOFF_MS = '200';
+    sys = await startSystem({ sim: true, worker: true });
+  });
+  afterAll(async () => {
+    await sys.close();
+    delete process.env.INBOX_BACKOFF_MS;
+  });
+  afterEach(async () => {
+    await request(sys.simUrl!).delete('/sim/faults').expect((res) => expect(res.status).toBeLessThan(300));
+  });
+
+  async function burstWith(fault: (t: SimTenant) => Promise<unknown>): Promise<{ tenant: SimTenant; calls: Record<string, number> }> {
+    const tenant = await createSimTenant(sys);
+    const configId = await contactWay(sys, tenant);
+    const since = Date.now();
+    await fault(tenant);
+    await scanBurst(tenant, configId, N, { concurrency: 5 });
+    expect(await settle(sys, undefined, tenant.id, N, 150_000)).toEqual(allOf(N));
+    const calls = await tenant.sim().get(`/sim/corps/${tenant.corpId}/calls`).query({ api: DETAILS, since });
+    return { tenant, calls: calls.body.byErrcode };
+  }
+
+  const inject = (tenant: SimTenant, errcode: number, count: number) =>
+    tenant.sim().post('/sim/faults').send({ corpId: tenant.corpId, api: DETAILS, errcode, count }).expect(201);
+
+  it('-1 (system busy) in a burst of 15 answers: retried with backoff', async () => {
+    const { calls } = await burstWith((t) => inject(t, -1, 15));
+    expect(calls['-1']).toBe(15);
+  });
+
+  it('42001 (token expired) on 10 calls: the token is refreshed and the calls retried', async () => {
+    const { calls } = await burstWith((t) => inject(t, 42001, 10));
+    expect(calls['42001']).toBe(10);
+  });
+
+  it('45009 (limit reached): calls pause for the window instead of hammering WeCom', async () => {
+    const { calls } = await burstWith((t) => inject(t, 45009, 1));
+    // One refusal opens the window; every process holds its calls of that API until it closes.
+    expect(calls['45009']).toBe(1);
+  });
+
+  it('answers taking 3 s: processed, just slower', async () => {
+    const { calls } = await burstWith(async (t) => {
+      await t.sim().post('/sim/faults/latency').send({ corpId: t.corpId, api: DETAILS, ms: 3_000 }).expect(201);
+    });
+    expect(calls['0']).toBeGreaterThanOrEqual(N);
+  });
+});
