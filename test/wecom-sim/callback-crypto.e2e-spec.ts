@@ -6,7 +6,7 @@ import { decryptMessage, encryptMessage, signature, xmlField } from './support/w
 
 jest.setTimeout(30_000);
 
-const vectors = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/wecom/crypto-vectors.json'), 'utf8'));
+const vectors = JSON.parse(readFileSync(path.resolve(__dirname, '../../libs/wechat-work-sdk/src/callback/fixtures/crypto-vectors.json'), 'utf8'));
 
 describe('independent callback crypto (node:crypto only) against the official vectors', () => {
   it('verifies and decrypts the URL-verification echostr, and re-encrypts it exactly', () => {

@@ -5,7 +5,7 @@ import { decryptCallback, encryptCallback, verifyUrl } from './callback-crypto';
 import { CallbackConfig } from './callback-config';
 import { CallbackFormatError, CallbackReceiveIdError, CallbackSignatureError } from './callback-errors';
 
-const vectors = JSON.parse(readFileSync(join(__dirname, '../../../../../shared/wecom/crypto-vectors.json'), 'utf8'));
+const vectors = JSON.parse(readFileSync(join(__dirname, 'fixtures/crypto-vectors.json'), 'utf8'));
 const cfg: CallbackConfig = { token: vectors.token, encodingAESKey: vectors.encodingAESKey, receiveId: vectors.receiveId };
 const postEncrypt = /<Encrypt><!\[CDATA\[(.*)\]\]><\/Encrypt>/.exec(vectors.post.body)![1];
 
