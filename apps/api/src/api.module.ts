@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AccessModule, ChannelModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComModule, WelcomeModule } from '@scrm/core';
+import { CORE_MODULES } from '@scrm/core';
 import { AccessGuard, AllExceptionsFilter, PlatformModule } from '@scrm/platform';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuthController } from './auth/auth.controller';
@@ -8,35 +8,21 @@ import { HealthController } from './health/health.controller';
 import { PlatformTenantsController } from './platform-tenants/platform-tenants.controller';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 import { UsersController } from './users/users.controller';
-// intake
 import { InboxController } from './inbox/inbox.controller';
 import { PlatformInboxController } from './platform-inbox/platform-inbox.controller';
 import { CallbackHttp } from './wecom-callback/callback-http';
 import { WeComCallbackController } from './wecom-callback/wecom-callback.controller';
-// events
 import { CustomersController } from './contacts/customers.controller';
 import { GroupChatsController } from './contacts/group-chats.controller';
 import { StaffController } from './contacts/staff.controller';
 import { TagsController } from './contacts/tags.controller';
 import { SyncController } from './sync/sync.controller';
-// channels + welcome
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 
 @Module({
-  imports: [
-    PlatformModule,
-    AccessModule,
-    TenantModule,
-    WeComModule,
-    InboxModule,
-    ContactsModule,
-    SyncModule,
-    // channels + welcome
-    ChannelModule,
-    WelcomeModule,
-  ],
+  imports: [PlatformModule, ...CORE_MODULES],
   controllers: [
     HealthController,
     AuthController,
@@ -44,26 +30,22 @@ import { WelcomeController } from './welcome/welcome.controller';
     TenantSettingsController,
     UsersController,
     ApiKeysController,
-    // intake
-    WeComCallbackController,
+        WeComCallbackController,
     InboxController,
     PlatformInboxController,
-    // events
-    CustomersController,
+        CustomersController,
     GroupChatsController,
     TagsController,
     StaffController,
     SyncController,
-    // channels + welcome
-    ChannelsController,
+        ChannelsController,
     WelcomeRulesController,
     WelcomeController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    // intake
-    CallbackHttp,
+        CallbackHttp,
   ],
 })
 export class ApiModule {}

@@ -1,46 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessModule, ContactsModule, InboxModule, SyncModule, TenantModule, WeComEventHandler, WeComModule } from '@scrm/core';
+import { CORE_MODULES, WeComEventHandler } from '@scrm/core';
 import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
-// intake
 import { EVENT_HANDLER_OVERRIDE } from './inbox/event-handler-override';
 import { InboxProcessing } from './inbox/inbox-processing.service';
 import { InboxSweeper } from './inbox/inbox-sweeper.service';
 import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
 import { SweepInboxProcessor, SweepInboxSchedule } from './inbox/sweep-inbox.processor';
-// events
 import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
-
-// channels + welcome
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [
-    PlatformModule,
-    AccessModule,
-    TenantModule,
-    WeComModule,
-    InboxModule,
-    ContactsModule,
-    SyncModule,
-    // channels + welcome
-    ChannelsWorkerModule,
-    WelcomeWorkerModule,
-  ],
+  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule],
   providers: [
     PurgeExpiredTokensProcessor,
     MaintenanceSchedule,
-    // intake
     InboxProcessing,
     InboxSweeper,
     ProcessInboxEventProcessor,
     SweepInboxProcessor,
     SweepInboxSchedule,
-    // events
     FullSyncProcessor,
     SyncScheduleProcessor,
     SyncSchedule,

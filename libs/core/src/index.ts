@@ -72,3 +72,4 @@ export * from './welcome/rule-precedence';
 export * from './welcome/welcome.module';
 export * from './welcome/welcome-preview.service';
 export * from './clock/tenant-time-zones';
+export * from './core-modules';
