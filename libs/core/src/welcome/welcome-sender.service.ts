@@ -12,6 +12,9 @@ import { WelcomeComposer } from './welcome-composer.service';
 import { WelcomeOutcome } from './welcome-outcome.entity';
 import { WelcomeStatus } from './welcome.types';
 
+/** A sender holds an add this long (the SDK's 10 s timeout and a little) before another attempt may take it over. */
+const CLAIM_TAKEOVER_SECONDS = 12;
+
 const NO_CODE_DETAIL = 'WeCom sent no WelcomeCode: the customer chatted with this member before, or a welcome is set in the WeCom console';
 
 /**
@@ -65,7 +68,11 @@ export class WelcomeSender implements ContactAddFirstStep {
     }
   }
 
-  /** The pending outcome row of this add, or null when another attempt already settled it. */
+  /**
+   * This add's outcome row, claimed for sending; null when it is settled or another attempt is sending right now
+   * (e.g. a stalled job run again while the first run is still alive). Only the attempt that inserted the row sends,
+   * or one taking over a claim silent for CLAIM_TAKEOVER_SECONDS: its sender died, and the code may still live.
+   */
   private async claim(tenantId: string, event: AddExternalContactEvent): Promise<string | null> {
     const addKey = `${event.userId}:${event.externalUserId}:${event.createTime}`;
     const inserted: { id: string }[] = await this.outcomes.repo.query(
@@ -74,8 +81,13 @@ export class WelcomeSender implements ContactAddFirstStep {
       [tenantId, addKey, event.userId, event.externalUserId, event.kind],
     );
     if (inserted.length) return inserted[0].id;
-    const existing = await this.outcomes.findOne(tenantId, { addKey });
-    return existing?.status === 'pending' ? existing.id : null;
+    const [taken]: [{ id: string }[], number] = await this.outcomes.repo.query(
+      `UPDATE welcome_outcomes SET updated_at = now()
+        WHERE tenant_id = $1 AND add_key = $2 AND status = 'pending' AND updated_at < now() - make_interval(secs => $3)
+        RETURNING id`,
+      [tenantId, addKey, CLAIM_TAKEOVER_SECONDS],
+    );
+    return taken[0]?.id ?? null;
   }
 
   private async finish(tenantId: string, id: string, patch: Partial<WelcomeOutcome>): Promise<void> {
