@@ -8,6 +8,7 @@ export * from './tenant/tenant.entity';
 export * from './tenant/tenant.events';
 export * from './tenant/tenant.module';
 export * from './tenant/tenant.service';
+export * from './tenant/active-tenant.cache';
 export * from './tenant/tenant.view';
 export * from './tenant/wecom-credentials';
 export * from './inbox/wecom-event-handler';

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveTenantCache } from '../tenant/active-tenant.cache';
 import { TenantService } from '../tenant/tenant.service';
 
-const TTL_MS = 60_000;
-
-/**
- * A tenant's time zone, cached a minute per process: every add reads it (daily limits, welcome windows) and it
- * almost never changes, so the welcome path should not pay a query for it each time.
- */
+/** A tenant's time zone: every add reads it (daily limits, welcome windows), so it comes from ActiveTenantCache. */
 @Injectable()
 export class TenantTimeZones {
-  private readonly cache = new Map<string, { zone: string; until: number }>();
-
-  constructor(private readonly tenants: TenantService) {}
+  constructor(
+    private readonly active: ActiveTenantCache,
+    private readonly tenants: TenantService,
+  ) {}
 
   async zoneOf(tenantId: string): Promise<string> {
-    const hit = this.cache.get(tenantId);
-    if (hit && hit.until > Date.now()) return hit.zone;
-    const { timezone } = await this.tenants.get(tenantId);
-    this.cache.set(tenantId, { zone: timezone, until: Date.now() + TTL_MS });
-    return timezone;
+    // A disabled tenant is not cached; its stats and previews still need its zone.
+    return (await this.active.get(tenantId))?.timezone ?? (await this.tenants.get(tenantId)).timezone;
   }
 }

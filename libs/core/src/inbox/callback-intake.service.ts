@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CallbackConfig, CallbackError, CallbackQuery, decryptCallback, eventDedupeKey, parseEvent, verifyUrl } from '@scrm/wechat-work-sdk';
-import { CallbackCredentialsCache } from './callback-credentials.cache';
+import { ActiveTenantCache } from '../tenant/active-tenant.cache';
 import { CallbackRejection } from './callback-rejection';
 import { InboxJobs } from './inbox-job';
 import { InboxStore } from './inbox-store';
@@ -16,7 +16,7 @@ export class CallbackIntake {
   private readonly logger = new Logger(CallbackIntake.name);
 
   constructor(
-    private readonly credentials: CallbackCredentialsCache,
+    private readonly tenants: ActiveTenantCache,
     private readonly store: InboxStore,
     private readonly jobs: InboxJobs,
   ) {}
@@ -41,9 +41,10 @@ export class CallbackIntake {
   }
 
   private async tenant(tenantId: string): Promise<CallbackConfig> {
-    const cfg = await this.credentials.get(tenantId);
-    if (!cfg) throw new CallbackRejection(404, 'unknown_tenant', 'unknown or disabled tenant');
-    return cfg;
+    const tenant = await this.tenants.get(tenantId);
+    if (!tenant) throw new CallbackRejection(404, 'unknown_tenant', 'unknown or disabled tenant');
+    const { callbackToken, encodingAesKey, corpId } = tenant.credentials;
+    return { token: callbackToken, encodingAESKey: encodingAesKey, receiveId: corpId };
   }
 
   private enqueue(tenantId: string, inboxId: string): void {

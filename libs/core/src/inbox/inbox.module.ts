@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TenantModule } from '../tenant/tenant.module';
-import { CallbackCredentialsCache } from './callback-credentials.cache';
 import { CallbackIntake } from './callback-intake.service';
 import { InboxAdminService } from './inbox-admin.service';
 import { InboxEvent } from './inbox-event.entity';
@@ -12,7 +11,7 @@ import { RejectionCounter } from './rejection-counter';
 /** The inbox of WeCom callbacks: intake (api), the row life cycle (worker) and the admin view. */
 @Module({
   imports: [TypeOrmModule.forFeature([InboxEvent]), TenantModule],
-  providers: [CallbackCredentialsCache, CallbackIntake, InboxAdminService, InboxJobs, InboxStore, RejectionCounter],
+  providers: [CallbackIntake, InboxAdminService, InboxJobs, InboxStore, RejectionCounter],
   exports: [CallbackIntake, InboxAdminService, InboxJobs, InboxStore, RejectionCounter],
 })
 export class InboxModule {}

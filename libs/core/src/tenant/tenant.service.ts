@@ -83,10 +83,9 @@ export class TenantService {
     return saved;
   }
 
-  /** Decrypted credentials of an active tenant, or null when it is unknown or disabled. */
-  async activeCredentials(id: string): Promise<WeComCredentials | null> {
-    const tenant = await this.tenants.findOne({ where: { id, status: 'active' } });
-    return tenant ? this.credentialsOf(tenant) : null;
+  /** The tenant if it exists and is active (hot paths read it through ActiveTenantCache). */
+  findActive(id: string): Promise<Tenant | null> {
+    return this.tenants.findOne({ where: { id, status: 'active' } });
   }
 
   credentialsOf(tenant: Tenant): WeComCredentials {

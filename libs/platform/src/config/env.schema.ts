@@ -108,10 +108,10 @@ export class EnvSchema {
   @IsInt() @Min(1) @Max(3_600_000)
   INBOX_BACKOFF_MS = 2_000;
 
-  /** How long the api keeps a tenant's decrypted callback settings in memory (a disabled tenant is refused after this). */
+  /** How long a process keeps an active tenant's decrypted settings and time zone in memory (another process's change is seen after this). */
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(0) @Max(3600)
-  CALLBACK_CREDENTIALS_CACHE_SECONDS = 30;
+  TENANT_CACHE_SECONDS = 30;
 
   // ---- full sync ----
   /** Local hour (in each tenant's time zone) at which the nightly full sync starts. */
