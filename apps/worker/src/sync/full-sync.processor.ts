@@ -33,7 +33,7 @@ export class FullSyncProcessor {
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (last || e.retryable === false) {
         // The run keeps its checkpoint: a new run starts over, but this one's failure is visible with its reason.
-        await failSyncRun(this.db, tenantId, runId, null, e.message);
+        await failSyncRun(this.db, tenantId, runId, this.owner, null, e.message);
         this.logger.error({ tenantId, runId, err: e.message }, 'full sync failed');
         return 'failed';
       }

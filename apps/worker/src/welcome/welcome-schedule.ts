@@ -1,12 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, JobQueue } from '@scrm/platform';
+import { JobName, RepeatableJobs } from '@scrm/platform';
 
 /** Hourly: re-upload welcome media older than 2 days, well before WeCom's 3-day expiry. */
 @Injectable()
 export class WelcomeSchedule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(private readonly schedules: RepeatableJobs) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.add(JobName.RefreshWelcomeMedia, {}, { repeat: { cron: '23 * * * *' }, jobId: JobName.RefreshWelcomeMedia });
+    await this.schedules.schedule(JobName.RefreshWelcomeMedia, {}, { cron: '23 * * * *' });
   }
 }

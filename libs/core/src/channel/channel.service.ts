@@ -57,10 +57,11 @@ export class ChannelService {
   }
 
   async update(tenantId: string, id: string, input: Partial<ChannelInput>): Promise<Channel> {
-    const current = await this.getLive(tenantId, id);
-    if (input.state !== undefined && input.state !== current.state) throw fieldError('state', 'cannot be changed: printed QR codes carry it');
     return this.lock.run(tenantId, id, async () => {
-      const channel = Object.assign(await this.getLive(tenantId, id), this.fields({ ...current, ...input } as ChannelInput));
+      // Read under the lock: an edit merged onto a row read before it could bring back an older member list.
+      const current = await this.getLive(tenantId, id);
+      if (input.state !== undefined && input.state !== current.state) throw fieldError('state', 'cannot be changed: printed QR codes carry it');
+      const channel = Object.assign(current, this.fields({ ...current, ...input } as ChannelInput));
       await this.checkAgainstWeCom(tenantId, channel);
       const roster = channel.enabled ? (await this.roster.desired(tenantId, channel)).userIds : channel.listedUserIds;
       const client = await this.wecom.client(tenantId);

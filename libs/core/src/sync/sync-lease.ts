@@ -71,11 +71,16 @@ export class SyncLeaseLostError extends Error {
   }
 }
 
-/** Marks a run failed with its last error (after the job's last attempt, or a permanent error). */
-export async function failSyncRun(db: DataSource, tenantId: string, runId: string, phase: SyncPhase | null, message: string): Promise<void> {
+/**
+ * Marks a run failed with its last error (after the job's last attempt, or a permanent error) — unless another
+ * worker holds a live lease on it: a worker that lost the run (or found it busy) must not fail the holder's work.
+ */
+export async function failSyncRun(db: DataSource, tenantId: string, runId: string, owner: string, phase: SyncPhase | null, message: string): Promise<void> {
   await db.query(
     `UPDATE sync_runs SET status = 'failed', finished_at = now(), lease_owner = NULL, lease_until = NULL, updated_at = now(),
-       errors = errors || $3::jsonb WHERE tenant_id = $1 AND id = $2 AND status = 'running'`,
-    [tenantId, runId, JSON.stringify([{ at: new Date().toISOString(), phase, message }])],
+       errors = errors || $3::jsonb
+     WHERE tenant_id = $1 AND id = $2 AND status = 'running'
+       AND (lease_owner IS NULL OR lease_owner = $4 OR lease_until < now())`,
+    [tenantId, runId, JSON.stringify([{ at: new Date().toISOString(), phase, message }]), owner],
   );
 }

@@ -56,6 +56,7 @@ export class ChatEventHandler {
         return;
       }
       const members = await writeGroupChat(m, tenantId, chat);
+      if (members.dismissed) return; // WeCom's details lag a dismiss we already have: nothing to announce
       if (event.kind === 'chat_create') {
         await writeTimeline(m, tenantId, { ...timeline, type: DomainEvent.GroupCreated, data: { name: chat.name, owner: chat.owner } });
         pending.add(DomainEvent.GroupCreated, { ...base, change: 'create' } satisfies GroupChangedPayload);

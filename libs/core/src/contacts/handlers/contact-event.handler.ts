@@ -136,7 +136,7 @@ export class ContactEventHandler implements OnApplicationBootstrap {
       const readAt = await dbNow(m);
       const detail = await fetchCustomer(client, event.externalUserId);
       follow = followOf(detail, event.userId);
-      await upsertCustomer(m, tenantId, event.externalUserId, detail?.external_contact ?? null, at);
+      if (detail) await upsertCustomer(m, tenantId, event.externalUserId, detail.external_contact, at);
       if (!follow) return; // deleted since: the delete event will say so
       const fields = fieldsOfFollow(follow);
       // The relationship exists in WeCom now; if its add is still on its way, the add's time marks it.
