@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getQueueToken } from '@nestjs/bull';
 import { getSignature } from '@wecom/crypto';
-import { QueueName } from '@scrm/platform';
-import { Queue } from 'bull';
+import { JobName, JobQueue } from '@scrm/platform';
 import { OPERATOR } from '../support/factories';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
@@ -76,7 +74,7 @@ describe('Callback fuzz: nothing invalid gets in, nothing crashes', () => {
 
   /** Jobs ever left in the inbox queue (earlier specs share it; compare before and after). */
   async function queuedJobs(): Promise<number> {
-    const jobs = await sys.api.get<Queue>(getQueueToken(QueueName.Inbox), { strict: false }).getJobCounts();
+    const jobs = await sys.api.get(JobQueue).queue(JobName.ProcessInboxEvent).getJobCounts();
     return jobs.waiting + jobs.active + jobs.delayed + jobs.completed + jobs.failed;
   }
 

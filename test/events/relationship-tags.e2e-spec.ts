@@ -44,8 +44,14 @@ describe('RELATIONSHIP_TAGS: tags our own code applied through mark_tag', () => 
 
   it('never touches another tenant’s links', async () => {
     const other = await createSimTenant(sys);
-    await port.recordApplied(other.id, { userId: 'zhangsan', externalUserId: 'wmX', tagIds: ['etA'], source: 'admin' });
-    const mine = await rows(sys, `SELECT count(*)::int AS n FROM relationship_tags WHERE tenant_id = $1 AND external_user_id = 'wmX'`, [tenant.id]);
-    expect(mine[0].n).toBe(0);
+    // The same relationship ids in both tenants: what one tenant records or removes must leave the other's alone.
+    const change = { userId: 'zhangsan', externalUserId: 'wmX', tagIds: ['etA'], source: 'admin' as const };
+    await port.recordApplied(tenant.id, change);
+    await port.recordApplied(other.id, change);
+    await port.recordRemoved(other.id, change);
+    const count = async (tenantId: string) =>
+      (await rows(sys, `SELECT count(*)::int AS n FROM relationship_tags WHERE tenant_id = $1 AND external_user_id = 'wmX'`, [tenantId]))[0].n;
+    expect(await count(tenant.id)).toBe(1);
+    expect(await count(other.id)).toBe(0);
   });
 });

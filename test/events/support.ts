@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { TenantWeCom, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { processDelivery } from '../support/process-sim-event';
@@ -22,11 +22,7 @@ export async function scenarioOnly(tenant: SimTenant, path: string, body: object
 }
 
 /** A QR contact way for one member with a `state`, made through the tenant's own WeCom client. */
-export async function contactWay(sys: TestSystem, tenant: SimTenant, userId: string, state: string): Promise<string> {
-  const client = await sys.api.get(TenantWeCom).client(tenant.id);
-  const way = await client.contactWays.add({ type: 1, scene: 2, user: [userId], state });
-  return way.config_id;
-}
+export { contactWay } from '../support/sim-tenant';
 
 export async function advanceSimClock(tenant: SimTenant, ms: number): Promise<void> {
   const res = await tenant.sim().post('/sim/clock').send({ advanceMs: ms });

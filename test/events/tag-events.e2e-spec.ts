@@ -1,4 +1,4 @@
-import { DomainEvent } from '@scrm/core';
+import { DomainEvent, TenantWeCom } from '@scrm/core';
 import { processDelivery } from '../support/process-sim-event';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
@@ -57,7 +57,13 @@ describe('change_external_tag events keep the corp tag mirror true', () => {
 
   it('shuffle re-reads the order', async () => {
     const seeded = (tenant.seeded.tags as Array<{ groupId: string }>)[0].groupId;
+    // Made and reordered through the API, which sends no callbacks: only the shuffle event makes us re-read.
+    const client = await sys.api.get(TenantWeCom).client(tenant.id);
+    const ordered = await client.tags.add({ group_name: 'Ordered', tag: [{ name: 'o1' }] });
+    await client.tags.edit({ id: ordered.group_id, order: 77 });
+    expect(await group(ordered.group_id)).toBeUndefined();
     await run('post', 'tags/shuffle', {});
+    expect(await group(ordered.group_id)).toMatchObject({ name: 'Ordered', deleted: false, order: 77 });
     expect(await group(seeded)).toMatchObject({ name: 'Seeded', deleted: false });
     expect(events.at(-1)!.payload).toMatchObject({ tenantId: tenant.id, change: 'shuffle' });
   });

@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SimTenant } from '../support/sim-tenant';
 import { TestSystem } from '../support/test-system';
+import { until } from '../support/wait';
 
 /**
  * Fault specs count what went in (scans the simulator delivered) and what came out (inbox rows done, customers,
@@ -68,13 +69,9 @@ export async function settle(
   n: number,
   timeoutMs = 90_000,
 ): Promise<Outcome> {
-  const end = Date.now() + timeoutMs;
-  let last = await outcome(sys, tenantId);
-  while (last.done + last.failed < n || last.rows < n) {
-    if (Date.now() > end) throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(last)}`);
+  const probe = async () => {
     await worker?.get(InboxSweeper).sweep();
-    await new Promise((r) => setTimeout(r, 1_000));
-    last = await outcome(sys, tenantId);
-  }
-  return last;
+    return outcome(sys, tenantId);
+  };
+  return until(probe, (o) => o.rows >= n && o.done + o.failed >= n, timeoutMs, `all ${n} events settled`, 1_000);
 }

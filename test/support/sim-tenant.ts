@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { TenantWeCom } from '@scrm/core';
 import { createTenant, TestTenant } from './factories';
 import { TestSystem } from './test-system';
 
@@ -49,4 +50,10 @@ export async function createSimTenant(sys: TestSystem, seed: SimCorpSeed = {}): 
     .send({ url: `${sys.apiUrl}/wecom/callback/${tenant.id}`, token: callbackToken, encodingAESKey: encodingAesKey });
   if (callback.status >= 300) throw new Error(`sim callback set failed: ${callback.status} ${JSON.stringify(callback.body)}`);
   return { ...tenant, sim, seeded: corp.body };
+}
+
+/** A single-member QR contact way with a `state`, made through the tenant's own WeCom client, for scan scenarios. */
+export async function contactWay(sys: TestSystem, tenant: SimTenant, userId = 'zhangsan', state = 'ch_test'): Promise<string> {
+  const client = await sys.api.get(TenantWeCom).client(tenant.id);
+  return (await client.contactWays.add({ type: 1, scene: 2, user: [userId], state })).config_id;
 }
