@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { ResilientPgClient } from './resilient-pg-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { AppConfig } from '../config/app-config';
 
@@ -23,6 +24,6 @@ export function dataSourceOptions(config: AppConfig, overrides: { database?: str
     // gen_random_uuid() is built into Postgres 13+, so no extension has to be installed.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: env.DB_POOL_SIZE, application_name: process.env.SCRM_PROCESS ?? 'scrm' },
+    extra: { max: env.DB_POOL_SIZE, application_name: process.env.SCRM_PROCESS ?? 'scrm', Client: ResilientPgClient },
   };
 }
