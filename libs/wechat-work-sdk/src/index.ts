@@ -40,3 +40,5 @@ export type { WeComLogger } from './logger';
 export { WeComClientFactory } from './wecom-client.factory';
 export { WeComSdkModule } from './wecom-sdk.module';
 export type { WeComSdkModuleOptions } from './wecom-sdk.module';
+export { tryLock } from './token/redis-lock';
+export type { HeldLock } from './token/redis-lock';

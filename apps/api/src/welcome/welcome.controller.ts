@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBadGatewayResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { WelcomeMediaService, WelcomePreviewService, WelcomeSender } from '@scrm/core';
-import { READERS, Roles, TenantId, WRITERS } from '@scrm/platform';
+import { fieldError, READERS, Roles, TenantId, WRITERS } from '@scrm/platform';
 import { CreateMediaDto, MEDIA_MAX_BYTES, UploadedMediaFile } from './dto/create-media.dto';
 import { OutcomesQuery } from './dto/outcomes.query';
 import { PreviewWelcomeDto } from './dto/preview.dto';
@@ -28,7 +28,7 @@ export class WelcomeController {
   })
   @UseInterceptors(FileInterceptor('media', { limits: { fileSize: MEDIA_MAX_BYTES, files: 1 } }))
   async upload(@TenantId() tenantId: string, @Body() dto: CreateMediaDto, @UploadedFile() file?: UploadedMediaFile): Promise<WelcomeMediaView> {
-    if (!file?.size) throw new BadRequestException({ message: 'media: a non-empty file part named media is required', details: [{ field: 'media', errors: ['required'] }] });
+    if (!file?.size) throw fieldError('media', 'a non-empty file part named media is required');
     const input = { type: dto.type, filename: file.originalname.slice(0, 128), contentType: (file.mimetype || 'application/octet-stream').slice(0, 128), data: file.buffer };
     return WelcomeMediaView.of(await this.media.create(tenantId, input));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRedis } from '@scrm/platform';
-import { tryLock } from '@scrm/wechat-work-sdk/token/redis-lock';
+import { tryLock } from '@scrm/wechat-work-sdk';
 import type Redis from 'ioredis';
 
 const TTL_MS = 30_000;

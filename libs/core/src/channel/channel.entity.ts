@@ -58,3 +58,6 @@ export class Channel extends TenantEntity {
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 }
+
+/** The channel if it still acts as one (enabled, not deleted): only then do its welcome rules and tags apply. */
+export const ifLive = (channel: Channel | null): Channel | null => (channel && channel.enabled && !channel.deletedAt ? channel : null);

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TenantRepository } from '@scrm/platform';
+import { fieldError, TenantRepository } from '@scrm/platform';
 import { randomBytes } from 'node:crypto';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
@@ -8,7 +8,6 @@ import { ChannelInput, normaliseMembers } from './channel-input';
 import { ChannelLock } from './channel-lock';
 import { ChannelRosterService } from './channel-roster.service';
 import { Channel } from './channel.entity';
-import { fieldError } from './field-error';
 
 export interface ChannelFilter {
   category?: string;

@@ -41,7 +41,8 @@ export class SyncScheduler {
       if (tenant.status !== 'active') continue;
       const first = neverSynced.has(tenant.id);
       if (!first && DateTime.fromJSDate(now).setZone(tenant.timezone).hour !== this.config.env.SYNC_NIGHTLY_HOUR) continue;
-      if (await this.startQuietly(tenant.id, first ? 'tenant_created' : 'nightly')) started.push(tenant.id);
+      // One tenant's failure (logged in startQuietly) must not cost the others their sync, nor the orphans their resume.
+      if (await this.startQuietly(tenant.id, first ? 'tenant_created' : 'nightly').catch(() => false)) started.push(tenant.id);
     }
     return { started, resumed: await this.resumeOrphans() };
   }

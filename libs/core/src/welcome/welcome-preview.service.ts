@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelService } from '../channel/channel.service';
-import { fieldError } from '../channel/field-error';
+import { fieldError } from '@scrm/platform';
+import { ifLive } from '../channel/channel.entity';
 import { Clock } from '../clock/clock';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { Composition, WelcomeComposer } from './welcome-composer.service';
@@ -34,7 +35,7 @@ export class WelcomePreviewService {
   async preview(tenantId: string, input: PreviewInput): Promise<Preview> {
     const channel = input.channelId ? await this.channels.channels.findOne(tenantId, { id: input.channelId }) : null;
     if (input.channelId && !channel) throw fieldError('channelId', 'unknown channel');
-    const live = channel && channel.enabled && !channel.deletedAt ? channel : null;
+    const live = ifLive(channel);
     const customerName = input.customerName ?? (input.externalUserId ? await this.nameOf(tenantId, input.externalUserId) : null);
     const at = input.at ? new Date(input.at) : this.clock.now();
     const c = await this.composer.compose(tenantId, { channel: live, userId: input.userId, customerName, at, roll: input.roll });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TenantRepository } from '@scrm/platform';
+import { fieldError, TenantRepository } from '@scrm/platform';
 import { In, Repository } from 'typeorm';
 import { ChannelService } from '../channel/channel.service';
-import { fieldError } from '../channel/field-error';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { WelcomeMedia } from './welcome-media.entity';
 import { WELCOME_TEXT_MAX_BYTES, WelcomeRuleInput } from './welcome-rule-input';

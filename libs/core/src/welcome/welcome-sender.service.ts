@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { TenantRepository } from '@scrm/platform';
 import { AddExternalContactEvent, CustomerDetail, isWeComApiError } from '@scrm/wechat-work-sdk';
 import { Repository } from 'typeorm';
-import { Channel } from '../channel/channel.entity';
+import { Channel, ifLive } from '../channel/channel.entity';
 import { ChannelService } from '../channel/channel.service';
 import { Clock } from '../clock/clock';
 import { ContactAddFirstStep } from '../inbox/contact-add-first-step';
@@ -95,8 +95,7 @@ export class WelcomeSender implements ContactAddFirstStep {
   }
 
   private async liveChannel(tenantId: string, state: string): Promise<Channel | null> {
-    const channel = await this.channels.findByState(tenantId, state);
-    return channel && channel.enabled && !channel.deletedAt ? channel : null;
+    return ifLive(await this.channels.findByState(tenantId, state));
   }
 
   listOutcomes(tenantId: string, filter: { externalUserId?: string; status?: WelcomeStatus }): Promise<WelcomeOutcome[]> {

@@ -14,15 +14,22 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** The 400 every invalid field gets: `field: error` in the message, and the fields in details. */
+export function invalidFields(details: FieldError[]): BadRequestException {
+  const message = details.map((d) => `${d.field}: ${d.errors.join('; ')}`).join(' | ');
+  return new BadRequestException({ message, details });
+}
+
+/** The same 400 for a check only a service can make (e.g. against WeCom or another table). */
+export function fieldError(field: string, error: string): BadRequestException {
+  return invalidFields([{ field, errors: [error] }]);
+}
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const message = details.map((d) => `${d.field}: ${d.errors.join('; ')}`).join(' | ');
-      return new BadRequestException({ message, details });
-    },
+    exceptionFactory: (errors) => invalidFields(flattenValidationErrors(errors)),
   });
 }
