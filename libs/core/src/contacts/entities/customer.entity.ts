@@ -4,6 +4,7 @@ import { TenantEntity } from '@scrm/platform';
 /** A WeCom external contact. A row can exist with empty details when a delete arrived before its add. */
 @Entity('customers')
 @Index('uq_customers_tenant_external_user', ['tenantId', 'externalUserId'], { unique: true })
+@Index('ix_customers_tenant_last_seen', ['tenantId', 'lastSeenAt'])
 export class Customer extends TenantEntity {
   @Column({ length: 64 })
   externalUserId: string;
@@ -38,4 +39,8 @@ export class Customer extends TenantEntity {
 
   @Column({ type: 'timestamptz' })
   lastSeenAt: Date;
+
+  /** Custom attribute values by AttributeDefinition key (typed by the definition). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes: Record<string, unknown>;
 }
