@@ -3,9 +3,10 @@ import { ChannelModule } from './channel/channel.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboxModule } from './inbox/inbox.module';
 import { SyncModule } from './sync/sync.module';
+import { TagModule } from './tag/tag.module';
 import { TenantModule } from './tenant/tenant.module';
 import { WelcomeModule } from './welcome/welcome.module';
 import { WeComModule } from './wecom/wecom.module';
 
 /** The domain modules both the api and the worker load; each adds its controllers or processors on top. */
-export const CORE_MODULES = [AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, SyncModule, ChannelModule, WelcomeModule];
+export const CORE_MODULES = [AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, TagModule, SyncModule, ChannelModule, WelcomeModule];

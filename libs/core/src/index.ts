@@ -74,3 +74,16 @@ export * from './welcome/welcome.module';
 export * from './welcome/welcome-preview.service';
 export * from './clock/tenant-time-zones';
 export * from './core-modules';
+// profile store
+export * from './tag/tag.types';
+export * from './tag/tag.module';
+export * from './tag/customer-tag.writer';
+export * from './tag/tag-visibility';
+export * from './tag/entities/tag-category.entity';
+export * from './tag/entities/tag-group.entity';
+export * from './tag/entities/tag.entity';
+export * from './tag/entities/customer-tag.entity';
+export * from './profile/entities/customer-event.entity';
+export * from './profile/entities/attribute-definition.entity';
+export * from './audience/audience-rule';
+export * from './audience/audience-matcher.port';

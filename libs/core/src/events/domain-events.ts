@@ -16,6 +16,13 @@ export enum DomainEvent {
   GroupMemberJoined = 'group.member_joined',
   GroupMemberLeft = 'group.member_left',
   CorpTagsChanged = 'tag.corp_tags_changed',
+  /** Anything on a customer's profile changed (tags, attributes, events): caches of the 360° view drop them. */
+  ProfileChanged = 'profile.changed',
+}
+
+export interface ProfileChangedPayload {
+  tenantId: string;
+  customerIds: string[];
 }
 
 /** A member ↔ customer relationship began (or began again). */
