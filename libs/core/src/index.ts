@@ -87,3 +87,4 @@ export * from './profile/entities/customer-event.entity';
 export * from './profile/entities/attribute-definition.entity';
 export * from './audience/audience-rule';
 export * from './audience/audience-matcher.port';
+export * from './profile/customer-ref';

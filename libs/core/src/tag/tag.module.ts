@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomerRefResolver } from '../profile/customer-ref';
 import { CustomerTagWriter } from './customer-tag.writer';
 import { CustomerTag } from './entities/customer-tag.entity';
 import { TagCategory } from './entities/tag-category.entity';
@@ -13,7 +14,7 @@ export const TAG_ENTITIES = [TagCategory, TagGroup, Tag, CustomerTag];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(TAG_ENTITIES)],
-  providers: [CustomerTagWriter, TagVisibility],
-  exports: [TypeOrmModule, CustomerTagWriter, TagVisibility],
+  providers: [CustomerTagWriter, TagVisibility, CustomerRefResolver],
+  exports: [TypeOrmModule, CustomerTagWriter, TagVisibility, CustomerRefResolver],
 })
 export class TagModule {}
