@@ -1,0 +1,10 @@
+/** Collects bind values for a query built in pieces: every value from a rule goes through here, never into the text. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  /** Adds a value and answers its placeholder, cast when `cast` is given (pg cannot infer types inside expressions). */
+  add(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
+  }
+}
