@@ -8,9 +8,15 @@ import { compileRule } from './audience-compiler';
 import { AudienceValidator, ValidateOptions } from './audience-validator';
 import { SqlParams } from './sql-params';
 
-/** A rule compiled for one tenant: `where` filters `customers c`; add further values to `params`. */
+/** A rule compiled for one tenant: `where` (= `reachable` AND `predicate`) filters `customers c`; add further values to `params`. */
 export interface CompiledAudience {
   where: string;
+  /** The tenant's reachable customers, whatever the rule. */
+  reachable: string;
+  /** The rule alone. */
+  predicate: string;
+  /** Placeholder of the tenant id. */
+  tenant: string;
   params: SqlParams;
 }
 
@@ -42,7 +48,8 @@ export class AudienceMatcherService implements AudienceMatcher {
     const params = new SqlParams();
     const tenant = params.add(tenantId, 'uuid');
     const predicate = compileRule(rule, { tenant, params, attributes, now: this.clock.now() });
-    return { where: `c.tenant_id = ${tenant} AND ${REACHABLE} AND ${predicate}`, params };
+    const reachable = `c.tenant_id = ${tenant} AND ${REACHABLE}`;
+    return { where: `${reachable} AND ${predicate}`, reachable, predicate, tenant, params };
   }
 
   async count(tenantId: string, rule: AudienceRule): Promise<number> {

@@ -7,4 +7,11 @@ export class SqlParams {
     this.values.push(value);
     return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
   }
+
+  /** A copy to extend for one query while the original is reused for the next. */
+  clone(): SqlParams {
+    const copy = new SqlParams();
+    copy.values.push(...this.values);
+    return copy;
+  }
 }
