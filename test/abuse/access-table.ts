@@ -78,4 +78,7 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'PATCH /api/v1/audiences/{id}': WRITE,
   'DELETE /api/v1/audiences/{id}': WRITE,
   'POST /api/v1/audiences/{id}/refresh': WRITE,
+  // 360° view
+  'GET /api/v1/customers/{ref}/profile': READ,
+  'GET /api/v1/customers/{ref}/timeline': READ,
 };

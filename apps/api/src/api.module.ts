@@ -21,6 +21,7 @@ import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 import { AudiencesController } from './audiences/audiences.controller';
+import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -43,6 +44,7 @@ import { AudiencesController } from './audiences/audiences.controller';
     WelcomeRulesController,
     WelcomeController,
     AudiencesController,
+    CustomerProfileController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
