@@ -27,12 +27,13 @@ export class CustomerProfileService {
   /** The view as JSON text, so a cache hit is handed out without parsing it. */
   async profileJson(caller: ProfileCaller, ref: CustomerRef): Promise<string> {
     const key = this.cache.viewKey(caller.tenantId, `${ref.kind}:${ref.value}`, caller.role);
-    const hit = await this.cache.get(key);
+    // Redis trouble makes the view slower, never unavailable: a failed cache call is a miss.
+    const hit = await this.cache.get(key).catch(() => null);
     if (hit) return hit;
     const id = await this.resolve(caller.tenantId, ref);
-    const version = await this.cache.version(caller.tenantId, id);
+    const version = await this.cache.version(caller.tenantId, id).catch(() => null);
     const json = JSON.stringify(await this.build(caller, id));
-    await this.cache.put(caller.tenantId, id, key, version, json);
+    if (version !== null) await this.cache.put(caller.tenantId, id, key, version, json).catch(() => false);
     return json;
   }
 
