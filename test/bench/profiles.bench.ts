@@ -6,8 +6,8 @@
 // BENCH_PROFILE_KEEP=1 reuses an already seeded database (skips the seed). Writes test/bench/results/profiles.json.
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AudienceRule } from '../../libs/core/src/audience/audience-rule';
@@ -17,6 +17,7 @@ import { SqlParams } from '../../libs/core/src/audience/sql-params';
 import { loadConfig } from '../../libs/platform/src';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
 import { freePort, freshBenchStore } from './support/bench-setup';
+import { cpuMicros, createBenchTenant } from './support/bench-tenant';
 
 const CUSTOMERS = Number(process.env.BENCH_PROFILE_CUSTOMERS ?? 1_000_000);
 const TAGS_PER_CUSTOMER = Number(process.env.BENCH_PROFILE_TAGS_PER_CUSTOMER ?? 20);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitFor(async () => (await fetch(`${apiUrl}/health`).catch(() => null))?.ok === true, 120_000, 'the api to start');
 
-    const tenant = KEEP ? await existingTenant(db) : await createTenant(apiUrl);
+    const tenant = KEEP ? await existingTenant(db) : await createBenchTenant(apiUrl, OPERATOR_TOKEN, PASSWORD);
     const token = await login(apiUrl, tenant.slug, tenant.email);
     let seedSeconds: number | null = null;
     if (!KEEP) {
@@ -217,28 +218,6 @@ async function explain(db: Client, tenantId: string, rule: AudienceRule): Promis
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
-async function createTenant(apiUrl: string): Promise<{ id: string; slug: string; email: string }> {
-  const suffix = randomBytes(4).toString('hex');
-  const body = {
-    slug: `bench-${suffix}`,
-    name: 'Bench',
-    corpId: `wwbench${suffix}`,
-    agentId: 1000002,
-    corpSecret: 'bench-secret',
-    callbackToken: randomBytes(8).toString('hex'),
-    encodingAesKey: randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'a').slice(0, 43),
-    apiBaseUrl: 'http://127.0.0.1:9/cgi-bin/',
-    admin: { email: `admin@${suffix}.bench`, password: PASSWORD },
-  };
-  const res = await fetch(`${apiUrl}/api/v1/platform/tenants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`tenant create failed: ${res.status} ${await res.text()}`);
-  return { id: ((await res.json()) as { id: string }).id, slug: body.slug, email: body.admin.email };
-}
-
 async function existingTenant(db: Client): Promise<{ id: string; slug: string; email: string }> {
   const { rows } = await db.query(`SELECT t.id, t.slug, u.email FROM tenants t JOIN users u ON u.tenant_id = t.id ORDER BY t.created_at LIMIT 1`);
   if (!rows[0]) throw new Error('BENCH_PROFILE_KEEP=1 but the database has no tenant: run once without it');
@@ -294,13 +273,6 @@ function percentiles(xs: number[]): { p50: number; p99: number } {
 
 function fmt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
-}
-
-/** utime + stime of a process from /proc, in µs (clock ticks are 1/100 s on Linux). */
-function cpuMicros(pid: number | undefined): number {
-  if (!pid) return 0;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 main().catch((err) => {
