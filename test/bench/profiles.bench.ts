@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AudienceRule } from '../../libs/core/src/audience/audience-rule';
 import { compileRule } from '../../libs/core/src/audience/audience-compiler';
-import { REACHABLE_CUSTOMER } from '../../libs/core/src/audience/audience-matcher.service';
+import { ANALYTIC_SETTINGS, REACHABLE_CUSTOMER } from '../../libs/core/src/audience/audience-matcher.service';
 import { SqlParams } from '../../libs/core/src/audience/sql-params';
 import { loadConfig } from '../../libs/platform/src';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
@@ -211,11 +211,17 @@ async function explain(db: Client, tenantId: string, rule: AudienceRule): Promis
   const params = new SqlParams();
   const tenant = params.add(tenantId, 'uuid');
   const predicate = compileRule(rule, { tenant, params, attributes: new Map(), now: new Date() });
-  const { rows } = await db.query(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM customers c WHERE c.tenant_id = ${tenant} AND ${REACHABLE_CUSTOMER} AND ${predicate}`,
-    params.values,
-  );
-  return rows.map((r) => r['QUERY PLAN']).join('\n');
+  await db.query('BEGIN');
+  try {
+    await db.query(ANALYTIC_SETTINGS);
+    const { rows } = await db.query(
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM customers c WHERE c.tenant_id = ${tenant} AND ${REACHABLE_CUSTOMER} AND ${predicate}`,
+      params.values,
+    );
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await db.query('ROLLBACK');
+  }
 }
 
 async function existingTenant(db: Client): Promise<{ id: string; slug: string; email: string }> {
