@@ -141,6 +141,9 @@ async function seed(db: Client, tenantId: string): Promise<void> {
   };
   await db.query(`SET maintenance_work_mem = '1GB'`);
   await db.query(`SET synchronous_commit = off`);
+  // The reachability triggers would update a customer per relationship row (without indexes, mid-seed): the seed
+  // writes customers.active_relationships itself, consistent with the relationships it inserts.
+  await db.query(`SET session_replication_role = replica`);
   const indexes = (
     await db.query(
       `SELECT indexname, indexdef, (SELECT conname FROM pg_constraint WHERE conindid = (quote_ident(schemaname) || '.' || quote_ident(indexname))::regclass) AS constraint_name
@@ -158,9 +161,10 @@ async function seed(db: Client, tenantId: string): Promise<void> {
     [tenantId]);
   await step('50 staff members', `INSERT INTO staff_members (tenant_id, user_id, name, status, follow_user) SELECT $1, 'u' || i, 'Staff ' || i, 1, true FROM generate_series(0, 49) i`, [tenantId]);
   await step(`${CUSTOMERS} customers`,
-    `INSERT INTO customers (tenant_id, id, external_user_id, name, gender, type, first_seen_at, last_seen_at, attributes)
+    `INSERT INTO customers (tenant_id, id, external_user_id, name, gender, type, first_seen_at, last_seen_at, attributes, active_relationships)
      SELECT $1, md5('c' || i)::uuid, 'wmbench' || i, 'Customer ' || i, i % 3, 1, now() - (i % 730) * interval '1 day', now(),
-            jsonb_build_object('city', (ARRAY['Beijing','Shanghai','Shenzhen','Hangzhou'])[1 + i % 4], 'score', i % 100)
+            jsonb_build_object('city', (ARRAY['Beijing','Shanghai','Shenzhen','Hangzhou'])[1 + i % 4], 'score', i % 100),
+            CASE WHEN i % 20 = 0 THEN 0 ELSE 1 END
        FROM generate_series(1, $2) i`,
     [tenantId, CUSTOMERS]);
   await step(`${CUSTOMERS} relationships (5% deleted)`,
@@ -189,6 +193,7 @@ async function seed(db: Client, tenantId: string): Promise<void> {
       ix.constraint_name ? `ALTER TABLE ${table} ADD CONSTRAINT "${ix.constraint_name}" PRIMARY KEY (${columns})` : ix.indexdef,
     );
   }
+  await db.query(`SET session_replication_role = DEFAULT`);
   await step('vacuum analyze', `VACUUM ANALYZE customers, relationships, customer_tags, customer_events`);
 }
 

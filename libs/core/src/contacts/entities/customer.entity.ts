@@ -5,6 +5,8 @@ import { TenantEntity } from '@scrm/platform';
 @Entity('customers')
 @Index('uq_customers_tenant_external_user', ['tenantId', 'externalUserId'], { unique: true })
 @Index('ix_customers_tenant_last_seen', ['tenantId', 'lastSeenAt'])
+// Every audience keeps only reachable customers: their ids in id order, index-only, without touching relationships.
+@Index('ix_customers_tenant_id_reachable', ['tenantId', 'id'], { where: 'active_relationships > 0' })
 export class Customer extends TenantEntity {
   @Column({ length: 64 })
   externalUserId: string;
@@ -43,4 +45,12 @@ export class Customer extends TenantEntity {
   /** Custom attribute values by AttributeDefinition key (typed by the definition). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   attributes: Record<string, unknown>;
+
+  /**
+   * Relationships with status 'active' (reachable when > 0). Kept by triggers on relationships and customers (see
+   * migration CustomerReachability), so every writer — event handlers, full sync, bulk SQL — keeps it exact in the
+   * same transaction; never written by the application.
+   */
+  @Column({ type: 'int', default: 0, update: false, insert: false })
+  activeRelationships: number;
 }
