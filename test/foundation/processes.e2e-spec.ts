@@ -88,4 +88,46 @@ describe('processes: config, migrations and logs', () => {
       await api.exited;
     }
   });
+  it('logs hot profile reads only when they fail, with request id, tenant id and status, and never the token', async () => {
+    const port = String(20000 + ((process.pid + 1) % 20000));
+    const api = spawnEntry('apps/api/src/main.ts', { PORT: port, LOG_LEVEL: 'info' });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(() => axios.get(`${base}/health`).then((r) => r.status === 200, () => false), 60_000, 'api health');
+      const slug = `quiet-${Date.now()}`;
+      const created = await axios.post(
+        `${base}/api/v1/platform/tenants`,
+        { slug, name: 'Quiet reads', corpId: `wwquiet${Date.now()}`, agentId: 7, corpSecret: 's', callbackToken: 'tok123', encodingAesKey: 'q'.repeat(43),
+          apiBaseUrl: 'http://127.0.0.1:9/cgi-bin/', admin: { email: 'a@quiet.test', password: 'correct horse battery' } },
+        { headers: OPERATOR },
+      );
+      const tenantId = created.data.id as string;
+      const login = await axios.post(`${base}/api/v1/auth/login`, { tenant: slug, email: 'a@quiet.test', password: 'correct horse battery' });
+      const token = login.data.accessToken as string;
+      const stored = new Client({ host: '127.0.0.1', user: 'postgres', database: process.env.DB_NAME });
+      await stored.connect();
+      await stored.query(`INSERT INTO customers (tenant_id, external_user_id, first_seen_at, last_seen_at) VALUES ($1, 'wmquietok', now(), now())`, [tenantId]);
+      await stored.end();
+      const read = (ref: string, requestId: string) =>
+        axios.get(`${base}/api/v1/customers/${ref}/profile`, { headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId }, validateStatus: () => true });
+      expect((await read('wmquietok', 'quiet-ok-1')).status).toBe(200);
+      expect((await read('wmquietok', 'quiet-ok-2')).status).toBe(200);
+      expect((await read('wmquietmissing', 'quiet-missing')).status).toBe(404);
+      await waitFor(() => api.stdout().includes('quiet-missing'), 5_000, 'the failed read logged');
+      const lines = api.stdout().split('\n').filter((l) => l.includes('"quiet-'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({
+        tenantId,
+        req: { id: 'quiet-missing', method: 'GET', path: '/api/v1/customers/wmquietmissing/profile' },
+        res: { statusCode: 404 },
+        msg: 'request completed',
+      });
+      expect(api.stdout()).not.toContain(token);
+      // Other routes keep pino-http's line for every request.
+      expect(api.stdout()).toContain('/api/v1/auth/login');
+    } finally {
+      api.kill();
+      await api.exited;
+    }
+  });
 });

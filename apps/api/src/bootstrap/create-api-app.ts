@@ -10,6 +10,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  // No ETag: a SHA-1 of every JSON answer, and no client sends If-None-Match (the 360° view is read at ~1,000/s).
+  app.set('etag', false);
   // First, so WeCom's callbacks skip express and every parser and middleware below (they read their own raw body).
   mountCallbackRoutes(app);
   // Admin JSON is small; callbacks get their own raw-body parser on their route.

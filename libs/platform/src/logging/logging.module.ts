@@ -1,16 +1,22 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
+import { QuietReadLogMiddleware } from './quiet-read-log.middleware';
+import { QUIET_READ_ROUTES } from './quiet-read-routes';
 import { REDACT_PATHS } from './redact-paths';
 
-/** Structured JSON logs with request id and tenant id; secrets and tokens redacted; /health not logged. */
+/**
+ * Structured JSON logs with request id and tenant id; secrets and tokens redacted; /health not logged; hot read routes
+ * (QUIET_READ_ROUTES) logged only when they fail.
+ */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        exclude: QUIET_READ_ROUTES,
         pinoHttp: {
           level: config.env.LOG_LEVEL,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -31,5 +37,10 @@ import { REDACT_PATHS } from './redact-paths';
       }),
     }),
   ],
+  providers: [QuietReadLogMiddleware],
 })
-export class LoggingModule {}
+export class LoggingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(QuietReadLogMiddleware).forRoutes(...QUIET_READ_ROUTES);
+  }
+}
