@@ -20,6 +20,10 @@ import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { AttributesController } from './profile/attributes.controller';
+import { CustomerAttributesController } from './profile/customer-attributes.controller';
+import { EventsController } from './profile/events.controller';
+import { TagRulesController } from './tag-rules/tag-rules.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -41,6 +45,10 @@ import { WelcomeController } from './welcome/welcome.controller';
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    AttributesController,
+    CustomerAttributesController,
+    EventsController,
+    TagRulesController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

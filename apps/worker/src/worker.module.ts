@@ -12,6 +12,7 @@ import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
+import { ComputedTagsProcessor, ComputedTagsSchedule } from './computed-tags/computed-tags.processor';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
@@ -27,6 +28,8 @@ import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
     FullSyncProcessor,
     SyncScheduleProcessor,
     SyncSchedule,
+    ComputedTagsProcessor,
+    ComputedTagsSchedule,
   ],
 })
 export class WorkerModule {

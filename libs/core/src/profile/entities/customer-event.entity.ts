@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Entity('customer_events')
 @Index('uq_customer_events_tenant_idempotency', ['tenantId', 'idempotencyKey'], { unique: true })
 @Index('ix_customer_events_tenant_customer_time', ['tenantId', 'customerId', 'occurredAt'])
+// Tenant-wide rule evaluation reads one event type over a window.
+@Index('ix_customer_events_tenant_type_time', ['tenantId', 'type', 'occurredAt'])
 export class CustomerEvent {
   @PrimaryColumn('uuid')
   tenantId: string;
