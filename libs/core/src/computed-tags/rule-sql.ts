@@ -26,7 +26,10 @@ const EVENTS = `e.tenant_id = $1 AND ($3::uuid[] IS NULL OR e.customer_id = ANY(
 
 export function compileRule(d: RuleDefinition, tenantId: string, now: Date, customerIds: string[] | null): RuleQuery {
   const p = new Params(tenantId, now, customerIds);
-  return { sql: body(d, p), params: p.values };
+  // Declares $1..$3 for the kinds whose body leaves one out (Postgres must know every parameter's type).
+  const sql = `WITH params AS (SELECT $1::uuid AS tenant_id, $2::timestamptz AS now, $3::uuid[] AS customer_ids)
+               SELECT r.customer_id, r.label, r.weight FROM (${body(d, p)}) r`;
+  return { sql, params: p.values };
 }
 
 function body(d: RuleDefinition, p: Params): string {
