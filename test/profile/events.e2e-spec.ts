@@ -94,9 +94,13 @@ describe('Behaviour events: POST /api/v1/events and the customer’s events', ()
     const seen: string[] = [];
     let cursor: string | null = '';
     do {
-      const res = await sys.http().get(`/api/v1/customers/${c.externalUserId}/events`).query({ limit: 2, ...(cursor ? { cursor } : {}) }).set(bearer(tenant.adminToken));
+      const res: { status: number; body: { items: Array<{ type: string; idempotencyKey: string }>; nextCursor: string | null } } = await sys
+        .http()
+        .get(`/api/v1/customers/${c.externalUserId}/events`)
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(bearer(tenant.adminToken));
       expect(res.status).toBe(200);
-      seen.push(...res.body.items.filter((i: { type: string }) => i.type === 'view').map((i: { idempotencyKey: string }) => i.idempotencyKey));
+      seen.push(...res.body.items.filter((i) => i.type === 'view').map((i) => i.idempotencyKey));
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['k6-5', 'k6-4', 'k6-3', 'k6-2', 'k6-1']);
