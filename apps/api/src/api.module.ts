@@ -24,6 +24,8 @@ import { AttributesController } from './profile/attributes.controller';
 import { CustomerAttributesController } from './profile/customer-attributes.controller';
 import { EventsController } from './profile/events.controller';
 import { TagRulesController } from './tag-rules/tag-rules.controller';
+import { AudiencesController } from './audiences/audiences.controller';
+import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -49,6 +51,8 @@ import { TagRulesController } from './tag-rules/tag-rules.controller';
     CustomerAttributesController,
     EventsController,
     TagRulesController,
+    AudiencesController,
+    CustomerProfileController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

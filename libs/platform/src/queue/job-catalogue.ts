@@ -20,6 +20,8 @@ export enum JobName {
   EvaluateTagRules = 'evaluate-tag-rules',
   RunTagRules = 'run-tag-rules',
   TagRulesSchedule = 'tag-rules-schedule',
+  // audiences
+  RefreshAudienceCounts = 'refresh-audience-counts',
 }
 
 export interface JobPayloads {
@@ -41,6 +43,8 @@ export interface JobPayloads {
   /** ruleId null = every enabled rule (the nightly batch). */
   [JobName.RunTagRules]: { tenantId: string; ruleId: string | null };
   [JobName.TagRulesSchedule]: Record<string, never>;
+  // audiences
+  [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -69,4 +73,6 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
   [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
   [JobName.TagRulesSchedule]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  // audiences: counts are advisory; the next hour retries a failed run
+  [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

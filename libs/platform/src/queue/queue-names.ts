@@ -10,4 +10,6 @@ export enum QueueName {
   Welcome = 'welcome',
   // computed tags
   ComputedTags = 'computed-tags',
+  // audiences
+  Audiences = 'audiences',
 }
