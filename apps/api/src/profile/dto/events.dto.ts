@@ -58,20 +58,16 @@ export function toEventInputs(dto: EventsBatchDto, now: Date): EventInput[] {
   });
 }
 
-export class CustomerEventsQuery {
-  @ApiPropertyOptional({ description: 'From the previous page’s nextCursor' }) @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  limit?: number;
-
+export class CustomerRefQuery {
   @ApiPropertyOptional({ enum: ['id', 'external_userid', 'unionid'], description: 'How :ref names the customer; default: a uuid is our id, anything else an external_userid' })
   @IsOptional() @IsIn(['id', 'external_userid', 'unionid'])
   by?: 'id' | 'external_userid' | 'unionid';
 }
 
-export class CustomerRefQuery {
-  @ApiPropertyOptional({ enum: ['id', 'external_userid', 'unionid'], description: 'How :ref names the customer; default: a uuid is our id, anything else an external_userid' })
-  @IsOptional() @IsIn(['id', 'external_userid', 'unionid'])
-  by?: 'id' | 'external_userid' | 'unionid';
+export class CustomerEventsQuery extends CustomerRefQuery {
+  @ApiPropertyOptional({ description: 'From the previous page’s nextCursor' }) @IsOptional() @IsString() @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
 }

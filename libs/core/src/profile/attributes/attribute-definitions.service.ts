@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { fieldError, TenantRepository } from '@scrm/platform';
 import { DataSource, Repository } from 'typeorm';
-import { DomainEvent, ProfileChangedPayload } from '../../events/domain-events';
+import { announceProfileChanged } from '../profile-changed';
 import { AttributeDefinition, AttributeType } from '../entities/attribute-definition.entity';
 
 /** Customer fields that come from WeCom: readable everywhere, never set or shadowed through attributes. */
@@ -82,7 +82,7 @@ export class AttributeDefinitions {
       await m.query(`DELETE FROM attribute_definitions WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
       return rows.map((r) => r.id);
     });
-    if (changed.length > 0) this.events.emit(DomainEvent.ProfileChanged, { tenantId, customerIds: changed } satisfies ProfileChangedPayload);
+    announceProfileChanged(this.events, tenantId, changed);
   }
 
   private async inUse(tenantId: string, key: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@scrm/platform';
 import { DataSource } from 'typeorm';
-import { DomainEvent, ProfileChangedPayload } from '../../events/domain-events';
+import { announceProfileChanged } from '../profile-changed';
 import { CustomerRef, CustomerRefKind, CustomerRefResolver, key } from '../customer-ref';
 import { AttributeDefinitions } from './attribute-definitions.service';
 import { coerceAttributeValue } from './attribute-value';
@@ -105,7 +105,7 @@ export class AttributeImport {
           WHERE c.tenant_id = $1 AND c.id = x.id`,
         [tenantId, batch.map(([id]) => id), batch.map(([, v]) => JSON.stringify(v))],
       );
-      this.events.emit(DomainEvent.ProfileChanged, { tenantId, customerIds: batch.map(([id]) => id) } satisfies ProfileChangedPayload);
+      announceProfileChanged(this.events, tenantId, batch.map(([id]) => id));
     }
   }
 }

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError, invalidFields } from '@scrm/platform';
 import { DataSource } from 'typeorm';
-import { DomainEvent, ProfileChangedPayload } from '../../events/domain-events';
+import { announceProfileChanged } from '../profile-changed';
 import { CustomerRef, CustomerRefResolver } from '../customer-ref';
 import { AttributeDefinitions, WECOM_FIELDS } from './attribute-definitions.service';
 import { coerceAttributeValue } from './attribute-value';
@@ -49,7 +49,7 @@ export class AttributeValues {
         WHERE tenant_id = $1 AND id = $2 RETURNING attributes`,
       [tenantId, customerId, JSON.stringify(set), unset],
     )) as [Array<{ attributes: Record<string, unknown> }>, number];
-    this.events.emit(DomainEvent.ProfileChanged, { tenantId, customerIds: [customerId] } satisfies ProfileChangedPayload);
+    announceProfileChanged(this.events, tenantId, [customerId]);
     return { customerId, attributes: rows[0][0].attributes };
   }
 

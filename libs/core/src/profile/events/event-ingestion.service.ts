@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainEvent, ProfileChangedPayload } from '../../events/domain-events';
+import { announceProfileChanged } from '../profile-changed';
 import { CustomerRefResolver, key } from '../customer-ref';
 import { EventInput, EventOutcome, IngestResult } from './event-input';
 
@@ -75,8 +75,7 @@ export class EventIngestion {
 
   /** Awaits the listeners of EVENTS_INGESTED so follow-up jobs are queued before the caller answers. */
   private async announce(tenantId: string, customerIds: string[]): Promise<void> {
-    const payload: ProfileChangedPayload = { tenantId, customerIds };
-    this.events.emit(DomainEvent.ProfileChanged, payload);
+    announceProfileChanged(this.events, tenantId, customerIds);
     await this.events.emitAsync(EVENTS_INGESTED, { tenantId, customerIds } satisfies EventsIngested);
   }
 }
