@@ -80,6 +80,7 @@ describe('Behaviour events: POST /api/v1/events and the customer’s events', ()
     ['properties', { properties: 'not an object' }, 'events.1.properties'],
     ['two refs', { externalUserId: 'x' }, 'events.1.customerId'],
     ['idempotencyKey', { idempotencyKey: 42 }, 'events.1.idempotencyKey'],
+    ['unknown field', { colour: 'red' }, 'events.1.colour'],
   ])('refuses the whole batch when an event has a bad %s, naming the field', async (_what, bad, field) => {
     const res = await post(tenant, [ev('k5-ok', { customerId: customers[0].id }), ev('k5-bad', { customerId: customers[0].id }, bad)]);
     expect(res.status).toBe(400);

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Clock, CustomerEventsReader, decodeEventsCursor, encodeEventsCursor, EventIngestion, refFromPath } from '@scrm/core';
 import { READERS, Roles, TenantId, WRITERS } from '@scrm/platform';
-import { CustomerEventsQuery, EventsBatchDto, toEventInputs } from './dto/events.dto';
+import { CustomerEventsQuery, EventsBatchDto } from './dto/events.dto';
+import { parseEvents } from './dto/parse-events';
 import { CustomerEventsPageView, IngestResultView } from './profile.views';
 
 @ApiTags('events')
@@ -20,7 +21,7 @@ export class EventsController {
   @ApiOkResponse({ type: IngestResultView, description: 'Per event: accepted, duplicate (key seen before) or rejected (unknown customer)' })
   @ApiBadRequestResponse({ description: 'The whole batch is refused, naming the field (events.3.occurredAt); more than 1,000 events' })
   ingest(@TenantId() tenantId: string, @Body() dto: EventsBatchDto): Promise<IngestResultView> {
-    return this.ingestion.ingest(tenantId, toEventInputs(dto, this.clock.now()));
+    return this.ingestion.ingest(tenantId, parseEvents(dto.events, this.clock.now()));
   }
 
   @Get('customers/:ref/events')
