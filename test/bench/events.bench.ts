@@ -4,7 +4,7 @@
 // BENCH_CUSTOMERS pre-seeded customers. Writes test/bench/results/events.json.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let accepted = 0;
     let failures = 0;
+    const cpuBefore = children.map((c) => cpuMs(c.pid));
+    const pgBefore = await postgresCpu(db, config.env.DB_NAME);
     const started = Date.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -80,6 +82,9 @@ async function main(): Promise<void> {
       }),
     );
     const ended = Date.now();
+    const [apiCpu, workerCpu] = children.map((c, i) => cpuMs(c.pid) - cpuBefore[i]);
+    const pgAfter = await postgresCpu(db, config.env.DB_NAME);
+    const pgCpu = [...pgAfter].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0);
     const seconds = (ended - started) / 1000;
     const lag = await evaluationLag(db, config.redis, tenantId, ended);
     const stored = Number((await db.query(`SELECT count(*)::int AS n FROM customer_events WHERE tenant_id = $1 AND idempotency_key LIKE 'run-%'`, [tenantId])).rows[0].n);
@@ -94,6 +99,11 @@ async function main(): Promise<void> {
         verdict: rate >= TARGET ? 'pass' : 'FAIL',
       },
       { metric: 'batch latency p50 / p99 (ms)', measured: `${pct(50)} / ${pct(99)}`, reference: '' },
+      {
+        metric: 'CPU per 1,000 events: api / worker / Postgres backends (ms)',
+        measured: [apiCpu, workerCpu, pgCpu].map((ms) => ((ms * BATCH) / (batches * BATCH)).toFixed(0)).join(' / '),
+        reference: `all three on 2 idle cores: ≈ ${Math.round((2_000 * batches * BATCH) / (apiCpu + workerCpu + pgCpu)).toLocaleString('en')} events/s (load generator not counted)`,
+      },
       { metric: 'incremental rule evaluation done after the last batch (s)', measured: lag === null ? 'not within 120 s' : lag.toFixed(1), reference: 'TAG_RULES_DEBOUNCE_MS 1,000' },
       { metric: 'events accepted / stored / sent; failed batches', measured: `${accepted} / ${stored} / ${batches * BATCH}; ${failures}`, reference: 'all equal; 0', verdict: accepted === stored && stored === batches * BATCH && failures === 0 ? 'pass' : 'FAIL' },
     ];
@@ -106,6 +116,26 @@ async function main(): Promise<void> {
     children.forEach((c) => c.kill());
     await Promise.all(children.map((c) => c.exited));
   }
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** CPU used so far by each Postgres backend serving the benchmark's database (same machine). */
+async function postgresCpu(db: Client, database: string): Promise<Map<number, number>> {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database]);
+  const out = new Map<number, number>();
+  for (const { pid } of rows as Array<{ pid: number }>) {
+    try {
+      out.set(pid, cpuMs(pid));
+    } catch {
+      // ended between the query and the read
+    }
+  }
+  return out;
 }
 
 /** Seconds from the end of the load until the worker has evaluated every customer the events touched. */
