@@ -87,6 +87,10 @@ describe('Customer attributes: definitions, values, CSV import', () => {
         ['values.birthday', 'values.level', 'values.ltv', 'values.name', 'values.unknown_key', 'values.vip'].sort(),
       );
       expect(await attrs(c.id)).toEqual({});
+      const nul = await api(tenant).patch(`/api/v1/customers/${c.id}/attributes`).send({ values: { nickname: 'a\u0000b' } });
+      expect([nul.status, nul.body.details?.[0].field]).toEqual([400, 'values.nickname']);
+      const label = await api(tenant).post('/api/v1/attributes').send({ key: 'nul_label', label: 'a\u0000', type: 'string' });
+      expect([label.status, label.body.details?.[0].field]).toEqual([400, 'label']);
     });
 
     it('answers 404 for a customer of another tenant', async () => {

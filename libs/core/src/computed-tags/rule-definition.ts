@@ -106,7 +106,7 @@ export function checkDefinition(raw: unknown, prefix = 'definition'): { definiti
   if (!isObject(raw)) return { errors: [{ field: prefix, errors: ['must be an object'] }] };
   const r = raw;
   const str = (path: string, v: unknown, max = LABEL_MAX): string => {
-    if (typeof v !== 'string' || v.trim() === '' || v.length > max) fail(path, `must be a non-empty string of at most ${max} characters`);
+    if (typeof v !== 'string' || v.trim() === '' || v.length > max || v.includes('\0')) fail(path, `must be a non-empty string of at most ${max} characters`);
     return typeof v === 'string' ? v.trim() : '';
   };
   const eventType = (path: string, v: unknown): string => {

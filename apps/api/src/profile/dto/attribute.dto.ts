@@ -2,12 +2,15 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { ATTRIBUTE_TYPES, AttributeType } from '@scrm/core';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 
+/** Postgres text cannot hold a NUL. */
+const NO_NUL = /^[^\u0000]*$/;
+
 export class CreateAttributeDto {
   @ApiProperty({ example: 'membership_level', description: 'snake_case; unique; cannot change; not a WeCom field name' })
   @IsString() @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'key must be snake_case (a-z, 0-9, _), starting with a letter, at most 64' })
   key: string;
 
-  @ApiProperty({ example: 'Membership level' }) @IsString() @Length(1, 128)
+  @ApiProperty({ example: 'Membership level' }) @IsString() @Length(1, 128) @Matches(NO_NUL, { message: 'label must not contain NUL' })
   label: string;
 
   @ApiProperty({ enum: ATTRIBUTE_TYPES }) @IsIn(ATTRIBUTE_TYPES)
@@ -15,6 +18,7 @@ export class CreateAttributeDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Required for enum; ignored otherwise' })
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 128, { each: true })
+  @Matches(NO_NUL, { each: true, message: 'allowedValues must not contain NUL' })
   allowedValues?: string[];
 }
 

@@ -47,6 +47,10 @@ describe('parseEvents', () => {
     ]);
   });
 
+  it('refuses NUL characters, which Postgres cannot store', () => {
+    expect(fieldsOf([{ ...ok, properties: { note: 'a\u0000b' } }, { ...ok, idempotencyKey: 'k\u0000' }])).toEqual(['events.0', 'events.1']);
+  });
+
   it('refuses properties too large to store', () => {
     expect(fieldsOf([{ ...ok, properties: { blob: 'x'.repeat(9_000) } }])).toEqual(['events.0.properties']);
   });

@@ -51,6 +51,8 @@ export function parseEvents(raw: unknown[], now: Date): EventInput[] {
     const properties = o.properties ?? {};
     if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) fail('properties', 'properties must be an object');
     else if (JSON.stringify(properties).length > MAX_PROPERTIES_CHARS) fail('properties', `properties must serialize to at most ${MAX_PROPERTIES_CHARS} characters`);
+    // Postgres can store neither a NUL in text nor \u0000 in jsonb.
+    if (JSON.stringify(o).includes('\\u0000')) fail('', 'must not contain NUL characters');
     if (refs.length === 1 && at) {
       out.push({ idempotencyKey: o.idempotencyKey as string, customer: refs[0], type: o.type as string, occurredAt: at, properties: properties as Record<string, unknown> });
     }

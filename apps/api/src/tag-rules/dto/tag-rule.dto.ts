@@ -1,5 +1,5 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsObject, IsString, Length } from 'class-validator';
+import { IsObject, IsString, Length, Matches } from 'class-validator';
 
 const DEFINITION_DOC =
   'One of: threshold {kind, eventType, measure count|sum, property (sum), windowDays, op >= > <= < =, value, tag}; ' +
@@ -9,7 +9,8 @@ const DEFINITION_DOC =
   'touchpointProperty? (touchpoint), windowDays? (180)}. See libs/core/src/computed-tags/README.md.';
 
 export class CreateTagRuleDto {
-  @ApiProperty({ example: 'VIP', description: 'Also the name of the tag group the rule owns' }) @IsString() @Length(1, 64)
+  @ApiProperty({ example: 'VIP', description: 'Also the name of the tag group the rule owns' })
+  @IsString() @Length(1, 64) @Matches(/^[^\u0000]*$/, { message: 'name must not contain NUL' })
   name: string;
 
   @ApiProperty({

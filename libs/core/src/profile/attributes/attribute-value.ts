@@ -13,6 +13,7 @@ export function coerceAttributeValue(def: Pick<AttributeDefinition, 'type' | 'al
   switch (def.type) {
     case 'string':
       if (typeof value !== 'string') return { error: 'must be a string' };
+      if (value.includes('\0')) return { error: 'must not contain NUL characters' };
       return value.length <= MAX_STRING_VALUE ? { value } : { error: `must be at most ${MAX_STRING_VALUE} characters` };
     case 'number': {
       const n = fromText && typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
