@@ -155,6 +155,15 @@ describe('Customer attributes: definitions, values, CSV import', () => {
       expect([first.status, first.body.details[0].field]).toEqual([400, 'email']);
     });
 
+    it('refuses more than 50,000 rows (400) and a body over 5 MB (413), writing nothing', async () => {
+      const rows = Array.from({ length: 50_001 }, (_, i) => `x${i},1`).join('\n');
+      const many = await importCsv(tenant, `external_userid,ltv\n${rows}\n`);
+      expect([many.status, many.body.details?.[0].field]).toEqual([400, 'rows']);
+      const huge = await importCsv(tenant, `external_userid,nickname\n${customers[1].externalUserId},${'y'.repeat(5 * 1024 * 1024)}\n`);
+      expect(huge.status).toBe(413);
+      expect(await attrs(customers[1].id)).toEqual({});
+    });
+
     it('names customers by unionid and does not reach another tenant’s customers', async () => {
       const [theirs] = await seedCustomers(db, other.id, 1);
       const res = await importCsv(tenant, `unionid,ltv\n${customers[1].unionid},7\n${theirs.unionid},8\n`);
