@@ -125,6 +125,11 @@ describe('Computed tags: recency, buckets, lifecycle, interest', () => {
     // A fresh hats purchase on y outweighs shoes: weights re-normalise, new maximum is hats (shoes 0.5 / 5.25).
     await api.events([event(y.id, 'purchase', NOW, { item_tags: ['hats'] })]).expect(200);
     await waitForTags(db, tenant.id, groupId, { [x.id]: { bags: 1, shoes: 0.2 }, [y.id]: { hats: 1, shoes: 0.095 } }, 'interest after a purchase');
+    // A strong decay over old events weighs them ~0 (no tag) rather than failing (Postgres' power() underflows).
+    await insertEvents(db, tenant.id, [event(x.id, 'view', daysBefore(170), { item_tags: ['old'] })]);
+    const strong = await api.dryRun({ ...def, decay: 0.00001 });
+    expect([strong.status, strong.body.perTag.old]).toEqual([200, undefined]);
+    expect((await api.dryRun({ ...def, decay: 1 })).body.perTag.old).toBe(1);
     const bad = await api.dryRun({ ...def, decay: 0 });
     expect(bad.body.details?.[0].field).toBe('definition.decay');
   });

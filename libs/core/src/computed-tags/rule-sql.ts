@@ -5,6 +5,9 @@ import { EventAggregate, fixedLabels, LIFECYCLE_LABELS, RuleDefinition } from '.
  * tags. $1 is the tenant, $2 "now" (from the Clock), $3 the customers to evaluate (null = the whole tenant).
  * Everything a marketer typed travels as a parameter; only whitelisted operators are spliced in.
  */
+/** An interest weighing less than this, relative to the customer's strongest, is no interest: no tag. */
+export const MIN_INTEREST_WEIGHT = 0.001;
+
 export interface RuleQuery {
   sql: string;
   params: unknown[];
@@ -103,7 +106,9 @@ function interest(d: Extract<RuleDefinition, { kind: 'interest' }>, p: Params): 
   const tp = p.add(d.touchpointProperty ?? 'touchpoint');
   return `WITH scores AS (
             SELECT e.customer_id, it.tag AS label,
-                   sum(power(${p.add(d.decay)}::float8, greatest(0, extract(epoch FROM $2::timestamptz - e.occurred_at) / 86400))
+                   -- decay^age as exp(age × ln decay), floored at e^-700: power() raises an underflow error instead of
+                   -- answering 0 for old events under a strong decay.
+                   sum(exp(greatest(-700, ln(${p.add(d.decay)}::float8) * greatest(0, extract(epoch FROM $2::timestamptz - e.occurred_at)::float8 / 86400)))
                        * aw.w * COALESCE(tw.w, 1)) AS score
               FROM customer_events e
               JOIN unnest(${p.add(actions.map(([t]) => t))}::text[], ${p.add(actions.map(([, w]) => w))}::float8[]) AS aw(type, w) ON aw.type = e.type
@@ -114,6 +119,7 @@ function interest(d: Extract<RuleDefinition, { kind: 'interest' }>, p: Params): 
              WHERE ${EVENTS} AND e.occurred_at > $2::timestamptz - make_interval(days => ${p.add(d.windowDays)}::int)
                AND length(it.tag) BETWEEN 1 AND 64
              GROUP BY e.customer_id, it.tag)
-          SELECT customer_id, label, score / max(score) OVER (PARTITION BY customer_id) AS weight
-            FROM scores WHERE score > 0`;
+          SELECT customer_id, label, weight FROM (
+            SELECT customer_id, label, score / max(score) OVER (PARTITION BY customer_id) AS weight FROM scores WHERE score > 0) w
+           WHERE weight >= ${MIN_INTEREST_WEIGHT}`;
 }

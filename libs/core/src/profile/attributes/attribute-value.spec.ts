@@ -14,6 +14,7 @@ describe('coerceAttributeValue', () => {
     expect(coerceAttributeValue({ type: 'number', allowedValues: null }, '3')).toHaveProperty('error');
     expect(coerceAttributeValue({ type: 'string', allowedValues: null }, 3)).toHaveProperty('error');
     expect(coerceAttributeValue({ type: 'date', allowedValues: null }, '2026-02-30')).toHaveProperty('error');
+    expect(coerceAttributeValue({ type: 'date', allowedValues: null }, '0000-01-01')).toHaveProperty('error');
     expect(coerceAttributeValue(enumDef, 'bronze')).toEqual({ error: 'must be one of: gold, silver' });
   });
 

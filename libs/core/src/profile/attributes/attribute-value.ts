@@ -3,7 +3,8 @@ import type { AttributeDefinition } from '../entities/attribute-definition.entit
 /** Longest string attribute value kept. */
 export const MAX_STRING_VALUE = 1_000;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Years 1000 to 9999: Postgres has no year 0, and rules read these as dates. */
+const DATE = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
 /**
  * Checks one value against its definition and answers what is stored: numbers as JSON numbers, dates as
