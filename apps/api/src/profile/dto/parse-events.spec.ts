@@ -51,6 +51,10 @@ describe('parseEvents', () => {
     expect(fieldsOf([{ ...ok, properties: { note: 'a\u0000b' } }, { ...ok, idempotencyKey: 'k\u0000' }])).toEqual(['events.0', 'events.1']);
   });
 
+  it('refuses dates Postgres or a timeline cannot hold', () => {
+    expect(fieldsOf([{ ...ok, occurredAt: '-010000-01-01T00:00:00Z' }, { ...ok, occurredAt: '1899-12-31T00:00:00Z' }])).toEqual(['events.0.occurredAt', 'events.1.occurredAt']);
+  });
+
   it('refuses properties too large to store', () => {
     expect(fieldsOf([{ ...ok, properties: { blob: 'x'.repeat(9_000) } }])).toEqual(['events.0.properties']);
   });

@@ -48,6 +48,7 @@ export function parseEvents(raw: unknown[], now: Date): EventInput[] {
     const at = typeof o.occurredAt === 'string' ? new Date(o.occurredAt) : null;
     if (!at || Number.isNaN(at.getTime())) fail('occurredAt', 'occurredAt must be an ISO 8601 date-time string');
     else if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) fail('occurredAt', 'occurredAt is more than a day in the future');
+    else if (at.getUTCFullYear() < 1900) fail('occurredAt', 'occurredAt must be in 1900 or later');
     const properties = o.properties ?? {};
     if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) fail('properties', 'properties must be an object');
     else if (JSON.stringify(properties).length > MAX_PROPERTIES_CHARS) fail('properties', `properties must serialize to at most ${MAX_PROPERTIES_CHARS} characters`);
