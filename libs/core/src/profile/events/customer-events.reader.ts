@@ -75,7 +75,8 @@ export function decodeEventsCursor(s: string | undefined): EventsCursor | null {
   if (!s) return null;
   const [at, id] = Buffer.from(s, 'base64url').toString().split('|');
   const occurredAt = new Date(at);
-  if (!id || !/^\d{1,19}$/.test(id) || Number.isNaN(occurredAt.getTime())) {
+  const year = occurredAt.getUTCFullYear();
+  if (!id || !/^\d{1,18}$/.test(id) || Number.isNaN(occurredAt.getTime()) || year < 1900 || year > 9999) {
     throw fieldError('cursor', 'not a cursor this API issued');
   }
   return { occurredAt, id };
