@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const pgAfter = await postgresCpu(db, config.env.DB_NAME);
     const pgCpu = [...pgAfter].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0);
     const seconds = (ended - started) / 1000;
-    const lag = await evaluationLag(db, config.redis, tenantId, ended);
+    const lag = await evaluationLag(config.redis, tenantId, ended);
     const stored = Number((await db.query(`SELECT count(*)::int AS n FROM customer_events WHERE tenant_id = $1 AND idempotency_key LIKE 'run-%'`, [tenantId])).rows[0].n);
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
@@ -138,16 +138,21 @@ async function postgresCpu(db: Client, database: string): Promise<Map<number, nu
   return out;
 }
 
-/** Seconds from the end of the load until the worker has evaluated every customer the events touched. */
-async function evaluationLag(db: Client, redis: object, tenantId: string, ended: number): Promise<number | null> {
+/**
+ * Seconds from the end of the load until the worker has evaluated every customer the events touched: the pending set
+ * is empty and no incremental job waits, is delayed (debounce) or runs.
+ */
+async function evaluationLag(redis: object, tenantId: string, ended: number): Promise<number | null> {
   const r = new Redis({ ...redis, keyPrefix: `${env.REDIS_PREFIX}:` });
+  const q = 'bull:computed-tags';
   try {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       const pending = await r.scard(`tag-rules:pending:${tenantId}`);
-      const last = (await db.query(`SELECT max(last_evaluated_at) AS at FROM tag_rules WHERE tenant_id = $1`, [tenantId])).rows[0].at as Date | null;
-      if (pending === 0 && last && last.getTime() > ended) return (last.getTime() - ended) / 1000;
-      await new Promise((res) => setTimeout(res, 200));
+      const queued = (await r.llen(`${q}:wait`)) + (await r.llen(`${q}:active`));
+      const delayed = (await r.zrange(`${q}:delayed`, 0, -1)).filter((id) => id.startsWith('tag-eval:')).length;
+      if (pending + queued + delayed === 0) return (Date.now() - ended) / 1000;
+      await new Promise((res) => setTimeout(res, 100));
     }
     return null;
   } finally {
