@@ -15,11 +15,15 @@ import { WeComCallbackController } from './wecom-callback/wecom-callback.control
 import { CustomersController } from './contacts/customers.controller';
 import { GroupChatsController } from './contacts/group-chats.controller';
 import { StaffController } from './contacts/staff.controller';
-import { TagsController } from './contacts/tags.controller';
 import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { CustomerTagsController } from './tags/customer-tags.controller';
+import { TagCategoriesController } from './tags/tag-categories.controller';
+import { TagGroupsController } from './tags/tag-groups.controller';
+import { TagJobsController } from './tags/tag-jobs.controller';
+import { TagsController } from './tags/tags.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -35,12 +39,16 @@ import { WelcomeController } from './welcome/welcome.controller';
     PlatformInboxController,
         CustomersController,
     GroupChatsController,
-    TagsController,
     StaffController,
     SyncController,
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    TagCategoriesController,
+    TagGroupsController,
+    TagsController,
+    CustomerTagsController,
+    TagJobsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -12,6 +12,7 @@ import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
+import { TagJobsProcessor, TagJobsSchedule } from './tags/tag-jobs.processor';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
@@ -27,6 +28,8 @@ import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
     FullSyncProcessor,
     SyncScheduleProcessor,
     SyncSchedule,
+    TagJobsProcessor,
+    TagJobsSchedule,
   ],
 })
 export class WorkerModule {

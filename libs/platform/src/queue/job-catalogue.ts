@@ -16,6 +16,10 @@ export enum JobName {
   ChannelRosterTick = 'channel-roster-tick',
   ApplyChannelTags = 'apply-channel-tags',
   RefreshWelcomeMedia = 'refresh-welcome-media',
+  // tags
+  RunTagJob = 'run-tag-job',
+  SweepTagJobs = 'sweep-tag-jobs',
+  RebuildCorpTagProjection = 'rebuild-corp-tag-projection',
 }
 
 export interface JobPayloads {
@@ -31,6 +35,10 @@ export interface JobPayloads {
   [JobName.ChannelRosterTick]: Record<string, never>;
   [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
   [JobName.RefreshWelcomeMedia]: Record<string, never>;
+  // tags
+  [JobName.RunTagJob]: { tenantId: string; tagJobId: string };
+  [JobName.SweepTagJobs]: Record<string, never>;
+  [JobName.RebuildCorpTagProjection]: { tenantId: string };
 }
 
 export const RETRY = {
@@ -55,4 +63,8 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
   [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
+  // tags: jobId = tag job id, re-added by the sweeper to resume: never keep the finished job (see FullSync).
+  [JobName.RunTagJob]: { queue: QueueName.Tags, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepTagJobs]: { queue: QueueName.Tags, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.RebuildCorpTagProjection]: { queue: QueueName.Tags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
 };

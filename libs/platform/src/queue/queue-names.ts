@@ -8,4 +8,6 @@ export enum QueueName {
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',
+  // tags: bulk tagging jobs and the corp tag projection
+  Tags = 'tags',
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '@scrm/platform';
 
-export type TagSource = 'wecom' | 'channel' | 'sop' | 'admin' | 'sync';
+export type TagSource = 'wecom' | 'channel' | 'sop' | 'admin' | 'sync' | 'bulk';
 
 /** A corp tag on one member ↔ customer relationship (WeCom tags are per relationship). */
 @Entity('relationship_tags')
@@ -17,7 +17,7 @@ export class RelationshipTag extends TenantEntity {
   @Column({ length: 64 })
   tagId: string;
 
-  /** Who put it there: a member in WeCom, a channel, an SOP, an admin, or a full sync. */
+  /** Who put it there: a member in WeCom, a channel, an SOP, an admin, a bulk tagging job, or a full sync. */
   @Column({ type: 'varchar', length: 16 })
   source: TagSource;
 
