@@ -10,7 +10,7 @@ import { TagGroup } from './entities/tag-group.entity';
 import { Tag } from './entities/tag.entity';
 import { TagCatalogueRead, TagGroupWithTags } from './tag-catalogue.read';
 import { duplicateNameAs409, nameTaken, tagNotFound } from './tag.errors';
-import { MAX_CORP_TAG_NAME, TagCaller, TagGroupInput, TagGroupPatch } from './tag-input';
+import { assertUniqueNames, checkCorpName, TagCaller, TagGroupInput, TagGroupPatch, wecomFields } from './tag-input';
 
 /**
  * Tag groups. Corp groups are changed in WeCom first (add_corp_tag / edit_corp_tag / del_corp_tag) and written
@@ -71,12 +71,9 @@ export class TagGroupsService {
     if (patch.categoryId !== undefined) own.categoryId = patch.categoryId;
     if (patch.description !== undefined) own.description = patch.description;
     if (patch.allowedRoles !== undefined) own.allowedRoles = patch.allowedRoles;
-    const wecomSide = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.order !== undefined ? { order: patch.order } : {}) };
+    const wecomSide = wecomFields(patch);
     if (group.kind === 'corp' && Object.keys(wecomSide).length) {
-      if (patch.name !== undefined) checkCorpName(patch.name, 'name');
-      const client = await this.wecom.client(tenantId);
-      await duplicateNameAs409('Tag group', patch.name, () => client.tags.edit({ id: group.corpGroupId!, ...wecomSide }));
-      await this.refresher.refresh(tenantId, (m) => this.saveOwn(m, tenantId, id, own));
+      await this.refresher.edit(tenantId, 'Tag group', group.corpGroupId!, wecomSide, (m) => this.saveOwn(m, tenantId, id, own));
     } else {
       await this.db.transaction((m) => this.saveOwn(m, tenantId, id, { ...own, ...wecomSide }));
     }
@@ -86,11 +83,7 @@ export class TagGroupsService {
   /** The group and its tags are flagged deleted (history still resolves names) and taken off every customer. */
   async remove(tenantId: string, caller: TagCaller, id: string): Promise<void> {
     const group = await this.live(tenantId, caller, id);
-    if (group.kind === 'corp') {
-      await (await this.wecom.client(tenantId)).tags.del({ group_id: [group.corpGroupId!] });
-      await this.refresher.refresh(tenantId, async () => undefined);
-      return;
-    }
+    if (group.kind === 'corp') return this.refresher.remove(tenantId, { group_id: [group.corpGroupId!] });
     const changed = await this.db.transaction(async (m) => {
       await m.update(TagGroup, { tenantId, id }, { deleted: true });
       const tagIds = (await m.find(Tag, { where: { tenantId, groupId: id, deleted: false }, select: { id: true } })).map((t) => t.id);
@@ -142,16 +135,4 @@ export class TagGroupsService {
 /** Restricting a group to roles is an admin decision: everyone else could hide a group from admins' reports. */
 function checkAllowedRoles(caller: TagCaller, allowedRoles: unknown): void {
   if (allowedRoles !== undefined && caller.role !== 'admin') throw new ForbiddenException('allowedRoles: only admins may restrict tag groups to roles');
-}
-
-export function checkCorpName(name: string, field: string): void {
-  if ([...name].length > MAX_CORP_TAG_NAME) throw fieldError(field, `WeCom allows at most ${MAX_CORP_TAG_NAME} characters`);
-}
-
-export function assertUniqueNames(names: string[], field: string): void {
-  const seen = new Set<string>();
-  names.forEach((n, i) => {
-    if (seen.has(n)) throw fieldError(`${field}.${i}`, `'${n}' appears twice`);
-    seen.add(n);
-  });
 }

@@ -8,8 +8,8 @@ import { CustomerTagWriter } from './customer-tag.writer';
 import { Tag } from './entities/tag.entity';
 import { TagCatalogueRead, TagGroupWithTags } from './tag-catalogue.read';
 import { duplicateNameAs409, nameTaken, tagNotFound } from './tag.errors';
-import { assertUniqueNames, checkCorpName, TagGroupsService } from './tag-groups.service';
-import { TagCaller, TagInput, TagPatch } from './tag-input';
+import { TagGroupsService } from './tag-groups.service';
+import { assertUniqueNames, checkCorpName, TagCaller, TagInput, TagPatch, wecomFields } from './tag-input';
 
 /** Tags within a group; corp tags go to WeCom first, as their groups do. */
 @Injectable()
@@ -49,13 +49,10 @@ export class TagsService {
   async update(tenantId: string, caller: TagCaller, id: string, patch: TagPatch): Promise<Tag> {
     const tag = await this.live(tenantId, caller, id);
     if (patch.name !== undefined && patch.name !== tag.name) await this.checkNameFree(tenantId, tag.groupId, patch.name, id);
-    const wecomSide = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.order !== undefined ? { order: patch.order } : {}) };
+    const wecomSide = wecomFields(patch);
     const own = patch.description !== undefined ? { description: patch.description } : {};
     if (tag.kind === 'corp' && Object.keys(wecomSide).length) {
-      if (patch.name !== undefined) checkCorpName(patch.name, 'name');
-      const client = await this.wecom.client(tenantId);
-      await duplicateNameAs409('Tag', patch.name, () => client.tags.edit({ id: tag.corpTagId!, ...wecomSide }));
-      await this.refresher.refresh(tenantId, (m) => saveOwn(m, tenantId, id, own));
+      await this.refresher.edit(tenantId, 'Tag', tag.corpTagId!, wecomSide, (m) => saveOwn(m, tenantId, id, own));
     } else {
       await saveOwn(this.db.manager, tenantId, id, { ...own, ...wecomSide });
     }
@@ -65,11 +62,7 @@ export class TagsService {
   /** Flagged deleted and taken off every customer. WeCom deletes a corp group left empty; the re-read shows it. */
   async remove(tenantId: string, caller: TagCaller, id: string): Promise<void> {
     const tag = await this.live(tenantId, caller, id);
-    if (tag.kind === 'corp') {
-      await (await this.wecom.client(tenantId)).tags.del({ tag_id: [tag.corpTagId!] });
-      await this.refresher.refresh(tenantId, async () => undefined);
-      return;
-    }
+    if (tag.kind === 'corp') return this.refresher.remove(tenantId, { tag_id: [tag.corpTagId!] });
     const changed = await this.db.transaction(async (m) => {
       await m.update(Tag, { tenantId, id }, { deleted: true });
       return this.writer.removeTags(tenantId, [id], m, false);
