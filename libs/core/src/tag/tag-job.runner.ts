@@ -83,7 +83,7 @@ export class TagJobRunner {
       const after = job.lastCustomerId;
       return job.customerIds.filter((id) => after === null || id > after).slice(0, size);
     }
-    if (!this.matcher) throw new Error('tag job needs an audience matcher, and none is provided');
+    if (!this.matcher) throw Object.assign(new Error('audiences are not available in this deployment'), { retryable: false });
     return this.matcher.page(job.tenantId, job.audience!, job.lastCustomerId, size);
   }
 
