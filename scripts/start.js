@@ -132,6 +132,13 @@ async function resetDemoStores() {
   console.log(`[start] api ${apiUrl} (docs ${apiUrl}/docs), worker running`);
   if (demo) {
     const tenant = await ensureDemoTenant();
+    require('ts-node').register({ transpileOnly: true });
+    const { DemoApi } = require('./demo/demo-api');
+    const { seedDemo } = require('./demo/seed');
+    const api = new DemoApi(apiUrl, simUrl, DEMO.corpId);
+    await api.login(DEMO.slug, DEMO.admin.email, DEMO.admin.password);
+    await seedDemo(api);
+    console.log('[start] demo: seeded channels and welcome rules; play the story with `npm run demo:story`');
     console.log(`[start] demo: wecom-sim ${simUrl} (docs ${simUrl}/docs); tenant '${DEMO.slug}' (${tenant.id}); log in with ${DEMO.admin.email} / ${DEMO.admin.password}`);
   }
 })().catch((err) => {

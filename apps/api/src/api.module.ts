@@ -24,6 +24,8 @@ import { TagCategoriesController } from './tags/tag-categories.controller';
 import { TagGroupsController } from './tags/tag-groups.controller';
 import { TagJobsController } from './tags/tag-jobs.controller';
 import { TagsController } from './tags/tags.controller';
+import { AudiencesController } from './audiences/audiences.controller';
+import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -49,6 +51,8 @@ import { TagsController } from './tags/tags.controller';
     TagsController,
     CustomerTagsController,
     TagJobsController,
+    AudiencesController,
+    CustomerProfileController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -20,6 +20,8 @@ export enum JobName {
   RunTagJob = 'run-tag-job',
   SweepTagJobs = 'sweep-tag-jobs',
   RebuildCorpTagProjection = 'rebuild-corp-tag-projection',
+  // audiences
+  RefreshAudienceCounts = 'refresh-audience-counts',
 }
 
 export interface JobPayloads {
@@ -39,6 +41,8 @@ export interface JobPayloads {
   [JobName.RunTagJob]: { tenantId: string; tagJobId: string };
   [JobName.SweepTagJobs]: Record<string, never>;
   [JobName.RebuildCorpTagProjection]: { tenantId: string };
+  // audiences
+  [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -67,4 +71,6 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.RunTagJob]: { queue: QueueName.Tags, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
   [JobName.SweepTagJobs]: { queue: QueueName.Tags, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   [JobName.RebuildCorpTagProjection]: { queue: QueueName.Tags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
+  // audiences: counts are advisory; the next hour retries a failed run
+  [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

@@ -10,4 +10,6 @@ export enum QueueName {
   Welcome = 'welcome',
   // tags: bulk tagging jobs and the corp tag projection
   Tags = 'tags',
+  // audiences
+  Audiences = 'audiences',
 }
