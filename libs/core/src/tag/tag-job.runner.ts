@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AUDIENCE_MATCHER, AudienceMatcher } from '../audience/audience-matcher.port';
@@ -27,7 +27,7 @@ export class TagJobRunner {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tagging: CustomerTagging,
-    @Optional() @Inject(AUDIENCE_MATCHER) private readonly matcher?: AudienceMatcher,
+    @Inject(AUDIENCE_MATCHER) private readonly matcher: AudienceMatcher,
   ) {}
 
   async run(tenantId: string, id: string, options: RunOptions = {}): Promise<'done' | 'stopped' | 'skipped'> {
@@ -83,7 +83,6 @@ export class TagJobRunner {
       const after = job.lastCustomerId;
       return job.customerIds.filter((id) => after === null || id > after).slice(0, size);
     }
-    if (!this.matcher) throw Object.assign(new Error('audiences are not available in this deployment'), { retryable: false });
     return this.matcher.page(job.tenantId, job.audience!, job.lastCustomerId, size);
   }
 

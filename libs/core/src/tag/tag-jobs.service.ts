@@ -1,9 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError, JobName, JobQueue } from '@scrm/platform';
 import { DataSource } from 'typeorm';
 import { AUDIENCE_MATCHER, AudienceMatcher } from '../audience/audience-matcher.port';
 import type { AudienceRule } from '../audience/audience-rule';
+import { SavedAudiencesService } from '../audience/saved-audiences.service';
 import { CustomerRefResolver, key, refFromPath } from '../profile/customer-ref';
 import { CustomerTagging } from './customer-tagging.service';
 import { TagJob, TagJobError } from './entities/tag-job.entity';
@@ -31,7 +32,8 @@ export class TagJobsService {
     private readonly tagging: CustomerTagging,
     private readonly refs: CustomerRefResolver,
     private readonly jobs: JobQueue,
-    @Optional() @Inject(AUDIENCE_MATCHER) private readonly matcher?: AudienceMatcher,
+    private readonly saved: SavedAudiencesService,
+    @Inject(AUDIENCE_MATCHER) private readonly matcher: AudienceMatcher,
   ) {}
 
   async create(tenantId: string, caller: TagCaller, input: TagJobInput, createdBy: string | null): Promise<TagJob> {
@@ -42,9 +44,10 @@ export class TagJobsService {
     const row: Partial<TagJob> = { tenantId, addTagIds: input.add ?? [], removeTagIds: input.remove ?? [], createdBy };
     if (input.customers) Object.assign(row, await this.customers(tenantId, input.customers));
     else {
+      // A saved audience's rule is copied: the job keeps to what the marketer saw when starting it.
       const audience = input.audience ?? (await this.savedAudience(tenantId, input.audienceId!));
-      await this.audienceMatcher().validate(tenantId, audience, input.audience ? 'audience' : 'audienceId');
-      Object.assign(row, { audience, audienceId: input.audienceId ?? null, total: await this.audienceMatcher().count(tenantId, audience) });
+      await this.matcher.validate(tenantId, audience, input.audience ? 'audience' : 'audienceId', { role: caller.role });
+      Object.assign(row, { audience, audienceId: input.audienceId ?? null, total: await this.matcher.count(tenantId, audience) });
     }
     const job = await this.db.manager.save(TagJob, row);
     await this.enqueue(tenantId, job.id);
@@ -84,16 +87,11 @@ export class TagJobsService {
   }
 
   private async savedAudience(tenantId: string, audienceId: string): Promise<AudienceRule> {
-    const [saved] = (await this.db.query(
-      `SELECT rule FROM audiences WHERE tenant_id = $1 AND id = $2 AND to_regclass('audiences') IS NOT NULL`,
-      [tenantId, audienceId],
-    ).catch(() => [])) as Array<{ rule: AudienceRule }>;
-    if (!saved) throw fieldError('audienceId', `no saved audience ${audienceId}`);
-    return saved.rule;
-  }
-
-  private audienceMatcher(): AudienceMatcher {
-    if (!this.matcher) throw fieldError('audience', 'audiences are not available in this deployment');
-    return this.matcher;
+    try {
+      return (await this.saved.get(tenantId, audienceId)).rule;
+    } catch (err) {
+      if (err instanceof NotFoundException) throw fieldError('audienceId', `no saved audience ${audienceId}`);
+      throw err;
+    }
   }
 }
