@@ -7,6 +7,8 @@ export type TagSource = 'wecom' | 'channel' | 'sop' | 'admin' | 'sync' | 'bulk';
 @Entity('relationship_tags')
 @Index('uq_relationship_tags_tenant_rel_tag', ['tenantId', 'userId', 'externalUserId', 'tagId'], { unique: true })
 @Index('ix_relationship_tags_tenant_tag', ['tenantId', 'tagId'])
+// The corp tag projection reads one customer's links across all their members.
+@Index('ix_relationship_tags_tenant_external', ['tenantId', 'externalUserId'])
 export class RelationshipTag extends TenantEntity {
   @Column({ length: 64 })
   userId: string;
