@@ -78,6 +78,17 @@ describe('Bulk tagging jobs', () => {
     expect(await holders(vip.id)).toBe(customers.length);
   });
 
+  it('rides out WeCom’s concurrent-modification refusals (45035) on mark_tag', async () => {
+    const customers = (await customersOf(sys, a)).filter((c) => c.external_user_id !== 'wm_c0');
+    const calls = async () => (await a.sim().get(`/sim/corps/${a.corpId}/calls?api=externalcontact/mark_tag`)).body.byErrcode['45035'] ?? 0;
+    const refusedBefore = await calls();
+    await a.sim().post('/sim/faults').send({ corpId: a.corpId, api: 'externalcontact/mark_tag', errcode: 45035, count: 3 }).expect(201);
+    const created = await api(sys, a).post('/tag-jobs', { remove: [vip.id], customers: customers.map((c) => c.id) });
+    expect(await finished(created.body.id)).toMatchObject({ status: 'done', done: customers.length, failed: 0 });
+    expect((await calls()) - refusedBefore).toBe(3);
+    expect(await holders(vip.id)).toBe(0);
+  });
+
   it('answers bad jobs with 400s naming the field and stores nothing', async () => {
     const other = (await api(sys, b).post('/tag-groups', { name: 'B', kind: 'manual', tags: [{ name: 'b' }] })).body.tags[0].id;
     const cases: Array<[object, string]> = [
