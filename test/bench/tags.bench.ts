@@ -8,6 +8,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CorpTagProjection } from '../../libs/core/src/tag/corp-tag-projection';
 import { CustomerTagWriter } from '../../libs/core/src/tag/customer-tag.writer';
 import { TAG_JOB_BATCH } from '../../libs/core/src/tag/tag-job.runner';
 import { dataSourceOptions } from '../../libs/platform/src';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   try {
     const seedMs = await timed(() => seed(db));
     const writer = new CustomerTagWriter(db, new EventEmitter2());
-    const rebuildMs = await timed(() => db.transaction((m) => writer.projectCorpTags(TENANT, null, m, false)));
+    const rebuildMs = await timed(() => new CorpTagProjection(db, writer).rebuild(TENANT));
     const projected = (await db.query(`SELECT count(*)::int AS n FROM customer_tags WHERE tenant_id = $1`, [TENANT]))[0].n;
 
     const one: number[] = [];

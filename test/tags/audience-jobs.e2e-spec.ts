@@ -6,7 +6,7 @@ import { userWithRole } from '../support/factories';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { until } from '../support/wait';
-import { api, customersOf, rows, syncsSettled } from './support';
+import { api, customersOf, rows, firstSyncDone } from './support';
 
 describe('Bulk tagging jobs over an audience (rule or saved audience)', () => {
   let sys: TestSystem;
@@ -17,7 +17,7 @@ describe('Bulk tagging jobs over an audience (rule or saved audience)', () => {
   beforeAll(async () => {
     sys = await startSystem({ sim: true, worker: true });
     a = await createSimTenant(sys, { customers: Array.from({ length: 6 }, (_, i) => ({ externalUserId: `wm_a${i}`, followUsers: [{ userid: 'zhangsan' }] })) });
-    await syncsSettled(sys, a);
+    await firstSyncDone(sys, a);
     const group = await api(sys, a).post('/tag-groups', { name: 'Seg', kind: 'manual', tags: [{ name: 'in' }, { name: 'reached' }] });
     [inTag, reached] = ['in', 'reached'].map((n) => group.body.tags.find((t: { name: string }) => t.name === n).id);
     const members = (await customersOf(sys, a)).slice(0, 4).map((c) => c.external_user_id);

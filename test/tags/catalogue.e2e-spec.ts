@@ -2,7 +2,7 @@ import { bearer, userWithRole } from '../support/factories';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { TenantWeCom } from '@scrm/core';
-import { api, consoleTags, rows, simTags, syncsSettled } from './support';
+import { api, consoleTags, rows, simTags, firstSyncDone } from './support';
 
 describe('Tag catalogue: our API → WeCom, the WeCom console → us', () => {
   let sys: TestSystem;
@@ -13,8 +13,8 @@ describe('Tag catalogue: our API → WeCom, the WeCom console → us', () => {
     sys = await startSystem({ sim: true, worker: true });
     a = await createSimTenant(sys, { tags: [{ groupName: 'Seeded', tags: [{ name: 's1' }, { name: 's2' }] }] });
     b = await createSimTenant(sys);
-    await syncsSettled(sys, a);
-    await syncsSettled(sys, b);
+    await firstSyncDone(sys, a);
+    await firstSyncDone(sys, b);
   });
   afterAll(() => sys.close());
 

@@ -3,7 +3,7 @@ import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { until } from '../support/wait';
 import { TenantWeCom } from '@scrm/core';
-import { api, consoleTags, markTagCalls, rows, scenario, syncsSettled } from './support';
+import { api, consoleTags, markTagCalls, rows, scenario, firstSyncDone } from './support';
 
 describe('Tags on customers: the corp projection, our own changes, stats', () => {
   let sys: TestSystem;
@@ -24,8 +24,8 @@ describe('Tags on customers: the corp projection, our own changes, stats', () =>
       ],
     });
     b = await createSimTenant(sys, { customers: [{ externalUserId: 'wm_other', followUsers: [{ userid: 'zhangsan' }] }] });
-    await syncsSettled(sys, a);
-    await syncsSettled(sys, b);
+    await firstSyncDone(sys, a);
+    await firstSyncDone(sys, b);
     for (const r of await rows(sys, `SELECT id, external_user_id FROM customers WHERE tenant_id = $1`, [a.id])) ids[r.external_user_id] = r.id;
     const level = ((await api(sys, a).get('/tags')).body as Array<{ name: string; tags: any[] }>).find((g) => g.name === 'Level')!;
     gold = level.tags.find((t) => t.name === 'gold');
@@ -50,8 +50,9 @@ describe('Tags on customers: the corp projection, our own changes, stats', () =>
     const client = await sys.api.get(TenantWeCom).client(a.id);
     await client.tags.mark({ userid: 'zhangsan', external_userid: 'wm_bob', add_tag: [silver.corpTagId] });
     expect(await tagsOf('wm_bob')).toEqual([]);
-    expect((await api(sys, a).post('/sync')).status).toBeLessThan(300);
-    await syncsSettled(sys, a);
+    const started = await api(sys, a).post('/sync');
+    expect(started.status).toBeLessThan(300);
+    await until(async () => (await api(sys, a).get(`/sync/runs/${started.body.id}`)).body.status, (s) => s === 'done', 30_000, 'the sync');
     const after = await until(() => tagsOf('wm_bob'), (r) => r.length === 1, 20_000, 'the projection rebuild after the sync');
     expect(after).toEqual([{ tag_id: silver.id, weight: 1, source: 'sync' }]);
   });

@@ -5,7 +5,7 @@ import { Queue } from 'bull';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { until } from '../support/wait';
-import { api, customersOf, markTagCalls, rows, scenario, syncsSettled } from './support';
+import { api, customersOf, markTagCalls, rows, scenario, firstSyncDone } from './support';
 
 const CUSTOMERS = 7;
 
@@ -23,8 +23,8 @@ describe('Bulk tagging jobs', () => {
       customers: Array.from({ length: CUSTOMERS }, (_, i) => ({ externalUserId: `wm_c${i}`, followUsers: [{ userid: i % 2 ? 'lisi' : 'zhangsan' }] })),
     });
     b = await createSimTenant(sys);
-    await syncsSettled(sys, a);
-    await syncsSettled(sys, b);
+    await firstSyncDone(sys, a);
+    await firstSyncDone(sys, b);
     vip = ((await api(sys, a).get('/tags')).body as Array<{ name: string; tags: any[] }>).find((g) => g.name === 'Level')!.tags[0];
     tea = (await api(sys, a).post('/tag-groups', { name: 'Interests', kind: 'manual', tags: [{ name: 'tea' }] })).body.tags[0].id;
   });

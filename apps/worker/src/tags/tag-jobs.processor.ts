@@ -41,7 +41,7 @@ export class TagJobsProcessor {
 
   @Process(JobName.RebuildCorpTagProjection)
   async rebuild(job: Job<JobPayloads[JobName.RebuildCorpTagProjection]>): Promise<{ changed: number }> {
-    return { changed: await this.projection.project(job.data.tenantId, null) };
+    return { changed: await this.projection.rebuild(job.data.tenantId) };
   }
 }
 

@@ -79,24 +79,27 @@ export class CustomerTagWriter {
   }
 
   /**
-   * Makes the corp tags of customers equal their projection: a customer has a corp tag while any of their active
-   * relationships has it (relationship_tags), with the source of the earliest such link. `externalUserIds` limits
-   * it to those customers; null rebuilds the whole tenant in two statements. Answers the customers that changed.
+   * Makes the corp tags of these customers (by external_userid) equal their projection: a customer has a corp tag
+   * while any of their active relationships has it (relationship_tags), with the source of the earliest such link.
+   * Locks the customers' rows first, so two projections of one customer run one after the other and the later one
+   * reads what the earlier committed (else an older read could land last). Run it in a transaction. Answers the
+   * customers that changed.
    */
-  async projectCorpTags(tenantId: string, externalUserIds: string[] | null, m: EntityManager = this.db.manager, emitNow = true): Promise<string[]> {
-    if (externalUserIds && externalUserIds.length === 0) return [];
-    const params = [tenantId, externalUserIds];
+  async projectCorpTags(tenantId: string, externalUserIds: string[], m: EntityManager, emitNow = true): Promise<string[]> {
+    if (externalUserIds.length === 0) return [];
+    const params = [tenantId, [...new Set(externalUserIds)]];
+    await m.query(`SELECT 1 FROM customers WHERE tenant_id = $1 AND external_user_id = ANY($2::varchar[]) ORDER BY id FOR UPDATE`, params);
     const wanted = `SELECT DISTINCT ON (c.id, t.id) c.id AS customer_id, t.id AS tag_id, rt.source, rt.source_id
         FROM relationship_tags rt
         JOIN relationships r ON r.tenant_id = rt.tenant_id AND r.user_id = rt.user_id AND r.external_user_id = rt.external_user_id AND r.status = 'active'
         JOIN customers c ON c.tenant_id = rt.tenant_id AND c.external_user_id = rt.external_user_id
         JOIN tags t ON t.tenant_id = rt.tenant_id AND t.corp_tag_id = rt.tag_id AND NOT t.deleted
-       WHERE rt.tenant_id = $1 AND ($2::varchar[] IS NULL OR rt.external_user_id = ANY($2::varchar[]))
+       WHERE rt.tenant_id = $1 AND rt.external_user_id = ANY($2::varchar[])
        ORDER BY c.id, t.id, rt.created_at, rt.user_id`;
     const [gone] = (await m.query(
       `DELETE FROM customer_tags ct USING tags t, customers c
         WHERE ct.tenant_id = $1 AND t.tenant_id = $1 AND t.id = ct.tag_id AND t.kind = 'corp'
-          AND c.tenant_id = $1 AND c.id = ct.customer_id AND ($2::varchar[] IS NULL OR c.external_user_id = ANY($2::varchar[]))
+          AND c.tenant_id = $1 AND c.id = ct.customer_id AND c.external_user_id = ANY($2::varchar[])
           AND NOT EXISTS (
             SELECT 1 FROM relationship_tags rt
               JOIN relationships r ON r.tenant_id = rt.tenant_id AND r.user_id = rt.user_id AND r.external_user_id = rt.external_user_id AND r.status = 'active'

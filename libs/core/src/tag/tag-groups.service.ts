@@ -54,8 +54,7 @@ export class TagGroupsService {
       await m.update(TagGroup, { tenantId, id: group.id }, own);
       for (const t of made.tag) {
         const description = tags.find((x) => x.name === t.name)?.description;
-        if (description) await m.update(Tag, { tenantId, corpTagId: t.id }, { description, source: 'api' });
-        else await m.update(Tag, { tenantId, corpTagId: t.id }, { source: 'api' });
+        await m.update(Tag, { tenantId, corpTagId: t.id }, { source: 'api', ...(description ? { description } : {}) });
       }
       return group.id;
     });
