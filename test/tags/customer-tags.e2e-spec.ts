@@ -3,6 +3,7 @@ import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
 import { until } from '../support/wait';
 import { TenantWeCom } from '@scrm/core';
+import { advanceSimClock } from '../events/support';
 import { api, consoleTags, markTagCalls, rows, scenario, firstSyncDone } from './support';
 
 describe('Tags on customers: the corp projection, our own changes, stats', () => {
@@ -40,6 +41,8 @@ describe('Tags on customers: the corp projection, our own changes, stats', () =>
     await scenario(sys, a, 'member-edits-customer', { userId: 'zhangsan', externalUserId: 'wm_alice', addTags: [gold.corpTagId] });
     expect(await tagsOf('wm_alice')).toEqual([{ tag_id: gold.id, weight: 1, source: 'wecom' }]);
     await scenario(sys, a, 'member-edits-customer', { userId: 'lisi', externalUserId: 'wm_alice', addTags: [gold.corpTagId] });
+    // WeCom times events in seconds and a second edit of one pair within the same second is taken for a re-delivery.
+    await advanceSimClock(a, 1_000);
     await scenario(sys, a, 'member-edits-customer', { userId: 'zhangsan', externalUserId: 'wm_alice', removeTags: [gold.corpTagId] });
     expect(await tagsOf('wm_alice')).toEqual([{ tag_id: gold.id, weight: 1, source: 'wecom' }]);
     await scenario(sys, a, 'customer-deletes-member', { userId: 'lisi', externalUserId: 'wm_alice' });

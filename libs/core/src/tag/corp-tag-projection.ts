@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CORP_PROJECTION_DRIFT } from './corp-projection.sql';
 import { CustomerTagWriter } from './customer-tag.writer';
 
 /** Customers per transaction of a whole-tenant rebuild: their rows stay locked while it runs. */
-const REBUILD_CHUNK = 1_000;
+const REBUILD_CHUNK = 500;
 
 /** The corp projection of customer_tags, in its own transaction, announced after commit. */
 @Injectable()
@@ -21,17 +22,15 @@ export class CorpTagProjection {
     return changed.length;
   }
 
-  /** Every customer of the tenant, in id order, a chunk per transaction (short locks, no giant transaction). */
+  /**
+   * Every customer of the tenant: one read-only set-based pass finds those whose corp tags are off (after a sync,
+   * few), then they are projected REBUILD_CHUNK at a time like any event would (short row locks, no giant
+   * transaction, never overwriting a newer projection). Answers how many customers changed.
+   */
   async rebuild(tenantId: string): Promise<number> {
+    const drifted = ((await this.db.query(CORP_PROJECTION_DRIFT, [tenantId])) as Array<{ external_user_id: string }>).map((r) => r.external_user_id);
     let changed = 0;
-    for (let after: string | null = null; ; ) {
-      const chunk = (await this.db.query(
-        `SELECT id, external_user_id FROM customers WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3`,
-        [tenantId, after, REBUILD_CHUNK],
-      )) as Array<{ id: string; external_user_id: string }>;
-      if (chunk.length === 0) return changed;
-      changed += await this.project(tenantId, chunk.map((c) => c.external_user_id));
-      after = chunk[chunk.length - 1].id;
-    }
+    for (let i = 0; i < drifted.length; i += REBUILD_CHUNK) changed += await this.project(tenantId, drifted.slice(i, i + REBUILD_CHUNK));
+    return changed;
   }
 }

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvent, ProfileChangedPayload } from '../events/domain-events';
+import { wantedCorpTags } from './corp-projection.sql';
 import type { CustomerTagSource } from './tag.types';
 
 export interface CustomerTagRow {
@@ -79,8 +80,7 @@ export class CustomerTagWriter {
   }
 
   /**
-   * Makes the corp tags of these customers (by external_userid) equal their projection: a customer has a corp tag
-   * while any of their active relationships has it (relationship_tags), with the source of the earliest such link.
+   * Makes the corp tags of these customers (by external_userid) equal their projection (wantedCorpTags).
    * Locks the customers' rows first, so two projections of one customer run one after the other and the later one
    * reads what the earlier committed (else an older read could land last). Run it in a transaction. Answers the
    * customers that changed.
@@ -89,13 +89,6 @@ export class CustomerTagWriter {
     if (externalUserIds.length === 0) return [];
     const params = [tenantId, [...new Set(externalUserIds)]];
     await m.query(`SELECT 1 FROM customers WHERE tenant_id = $1 AND external_user_id = ANY($2::varchar[]) ORDER BY id FOR UPDATE`, params);
-    const wanted = `SELECT DISTINCT ON (c.id, t.id) c.id AS customer_id, t.id AS tag_id, rt.source, rt.source_id
-        FROM relationship_tags rt
-        JOIN relationships r ON r.tenant_id = rt.tenant_id AND r.user_id = rt.user_id AND r.external_user_id = rt.external_user_id AND r.status = 'active'
-        JOIN customers c ON c.tenant_id = rt.tenant_id AND c.external_user_id = rt.external_user_id
-        JOIN tags t ON t.tenant_id = rt.tenant_id AND t.corp_tag_id = rt.tag_id AND NOT t.deleted
-       WHERE rt.tenant_id = $1 AND rt.external_user_id = ANY($2::varchar[])
-       ORDER BY c.id, t.id, rt.created_at, rt.user_id`;
     const [gone] = (await m.query(
       `DELETE FROM customer_tags ct USING tags t, customers c
         WHERE ct.tenant_id = $1 AND t.tenant_id = $1 AND t.id = ct.tag_id AND t.kind = 'corp'
@@ -109,7 +102,7 @@ export class CustomerTagWriter {
     )) as [Array<{ customer_id: string }>, number];
     const written = (await m.query(
       `INSERT INTO customer_tags (tenant_id, customer_id, tag_id, weight, source, source_id, set_at)
-       SELECT $1, w.customer_id, w.tag_id, 1, w.source, w.source_id, now() FROM (${wanted}) w
+       SELECT $1, w.customer_id, w.tag_id, 1, w.source, w.source_id, now() FROM (${wantedCorpTags('AND rt.external_user_id = ANY($2::varchar[])')}) w
        ON CONFLICT (tenant_id, customer_id, tag_id) DO UPDATE
          SET weight = 1, source = EXCLUDED.source, source_id = EXCLUDED.source_id, set_at = now()
          WHERE customer_tags.weight IS DISTINCT FROM 1 OR customer_tags.source IS DISTINCT FROM EXCLUDED.source
