@@ -20,7 +20,7 @@ const LINE_BREAK = /\r\n|\n|\r/g;
 /** RFC 4180 through csv-parse; a BOM (Excel writes one) and blank lines are skipped, line endings may be mixed. */
 export function parseCsv(text: string): CsvRecord[] {
   try {
-    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as Array<{
+    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as Array<{
       record: string[];
       info: { lines: number };
     }>;
