@@ -16,6 +16,14 @@ export enum JobName {
   ChannelRosterTick = 'channel-roster-tick',
   ApplyChannelTags = 'apply-channel-tags',
   RefreshWelcomeMedia = 'refresh-welcome-media',
+  // computed tags
+  EvaluateTagRules = 'evaluate-tag-rules',
+  RunTagRules = 'run-tag-rules',
+  TagRulesSchedule = 'tag-rules-schedule',
+  // tags
+  RunTagJob = 'run-tag-job',
+  SweepTagJobs = 'sweep-tag-jobs',
+  RebuildCorpTagProjection = 'rebuild-corp-tag-projection',
   // audiences
   RefreshAudienceCounts = 'refresh-audience-counts',
 }
@@ -33,6 +41,16 @@ export interface JobPayloads {
   [JobName.ChannelRosterTick]: Record<string, never>;
   [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
   [JobName.RefreshWelcomeMedia]: Record<string, never>;
+  // computed tags
+  /** Customers come from the tenant's pending set in Redis (many requests, one job). */
+  [JobName.EvaluateTagRules]: { tenantId: string };
+  /** ruleId null = every enabled rule (the nightly batch). */
+  [JobName.RunTagRules]: { tenantId: string; ruleId: string | null };
+  [JobName.TagRulesSchedule]: Record<string, never>;
+  // tags
+  [JobName.RunTagJob]: { tenantId: string; tagJobId: string };
+  [JobName.SweepTagJobs]: Record<string, never>;
+  [JobName.RebuildCorpTagProjection]: { tenantId: string };
   // audiences
   [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
@@ -59,6 +77,14 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
   [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
+  // computed tags
+  [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
+  [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  [JobName.TagRulesSchedule]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  // tags: jobId = tag job id, re-added by the sweeper to resume: never keep the finished job (see FullSync).
+  [JobName.RunTagJob]: { queue: QueueName.Tags, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepTagJobs]: { queue: QueueName.Tags, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.RebuildCorpTagProjection]: { queue: QueueName.Tags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
   // audiences: counts are advisory; the next hour retries a failed run
   [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

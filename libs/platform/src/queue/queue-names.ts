@@ -8,6 +8,10 @@ export enum QueueName {
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',
+  // computed tags
+  ComputedTags = 'computed-tags',
+  // tags: bulk tagging jobs and the corp tag projection
+  Tags = 'tags',
   // audiences
   Audiences = 'audiences',
 }
