@@ -123,6 +123,15 @@ export class SyncRunner {
     const since = run.checkpoint.customersFrom;
     if (!since) return 0;
     return this.db.transaction(async (m) => {
+      // Customers first, as the event handlers lock them: the update's trigger moves each customer's reachability
+      // count, and taking a customer after its relationship could deadlock with a handler doing the reverse.
+      await m.query(
+        `SELECT 1 FROM customers WHERE tenant_id = $1 AND external_user_id IN (
+           SELECT external_user_id FROM relationships
+            WHERE tenant_id = $1 AND status = 'active' AND user_id = ANY($3::varchar[]) AND updated_at < $2 AND status_at < $2)
+         ORDER BY external_user_id FOR UPDATE`,
+        [run.tenantId, since, users],
+      );
       const [gone] = (await m.query(
         `UPDATE relationships SET status = 'deleted', status_at = $2, updated_at = now()
          WHERE tenant_id = $1 AND status = 'active' AND user_id = ANY($3::varchar[]) AND updated_at < $2 AND status_at < $2
