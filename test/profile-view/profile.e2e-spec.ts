@@ -1,4 +1,4 @@
-import { CustomerTagWriter, DomainEvent } from '@scrm/core';
+import { CustomerTagWriter, DomainEvent, ProfileCache } from '@scrm/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { ProfileSeed } from '../audiences/seed';
@@ -138,6 +138,25 @@ describe('Customer 360° view', () => {
     const bad = await sys.http().get(`/api/v1/customers/${ext}/timeline?before=garbage`).set(viewer);
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('before');
+  });
+
+  it('serves a cached view ahead of Nest only to a token and role the route allows; anything else as before', async () => {
+    const reader = await userWithRole(sys, a, 'viewer');
+    await sys.api.get(ProfileCache).drop(a.id, [id]);
+    const first = await profile(ext, reader);
+    const cached = await profile(ext, reader);
+    expect(first.status).toBe(200);
+    expect(cached.status).toBe(200);
+    expect(first.headers['x-powered-by']).toBe('Express'); // built by Nest
+    expect(cached.headers['x-powered-by']).toBeUndefined(); // the same bytes, straight from Redis
+    expect(cached.text).toBe(first.text);
+    expect(cached.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect((await profile(ext, await userWithRole(sys, a, 'staff'))).status).toBe(403);
+    const unknownQuery = await sys.http().get(`/api/v1/customers/${ext}/profile?foo=1`).set(reader);
+    expect(unknownQuery.status).toBe(400);
+    expect((await profile(ext, { Authorization: 'Bearer not-a-token' })).status).toBe(401);
+    expect((await sys.http().post('/api/v1/auth/logout').set(reader)).status).toBeLessThan(300);
+    expect((await profile(ext, reader)).status).toBe(401);
   });
 
   it("never shows another tenant's customer", async () => {

@@ -29,6 +29,7 @@ import { TagGroupsController } from './tags/tag-groups.controller';
 import { TagJobsController } from './tags/tag-jobs.controller';
 import { TagsController } from './tags/tags.controller';
 import { AudiencesController } from './audiences/audiences.controller';
+import { CachedProfileHttp } from './customer-profile/cached-profile-http';
 import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
@@ -66,6 +67,7 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
         CallbackHttp,
+    CachedProfileHttp,
   ],
 })
 export class ApiModule {}

@@ -1,19 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { serveAheadOfExpress } from '../bootstrap/serve-ahead-of-express';
+import { CachedProfileHttp } from '../customer-profile/cached-profile-http';
 import { CallbackHttp } from './callback-http';
 
-type Listener = (req: IncomingMessage, res: ServerResponse) => void;
-
 /**
- * Puts the callback routes in front of express itself: the http server hands each request to CallbackHttp first,
- * and everything that is not a callback to express (and so to Nest) as before. Call right after NestFactory.create.
+ * Puts the callback routes (and cached profile reads) in front of express itself: everything else goes to express
+ * (and so to Nest) as before. Call right after NestFactory.create.
  */
 export function mountCallbackRoutes(app: NestExpressApplication): void {
   const callbacks = app.get(CallbackHttp);
-  const server: Server = app.getHttpServer();
-  const rest = server.listeners('request') as Listener[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!callbacks.serve(req, res)) rest.forEach((listener) => listener.call(server, req, res));
-  });
+  const profiles = app.get(CachedProfileHttp);
+  serveAheadOfExpress(app, [(req, res) => callbacks.serve(req, res), (req, res) => profiles.serve(req, res)]);
 }

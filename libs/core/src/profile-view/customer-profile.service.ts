@@ -26,15 +26,19 @@ export class CustomerProfileService {
 
   /** The view as JSON text, so a cache hit is handed out without parsing it. */
   async profileJson(caller: ProfileCaller, ref: CustomerRef): Promise<string> {
-    const key = this.cache.viewKey(caller.tenantId, `${ref.kind}:${ref.value}`, caller.role);
-    // Redis trouble makes the view slower, never unavailable: a failed cache call is a miss.
-    const hit = await this.cache.get(key).catch(() => null);
+    const hit = await this.cachedJson(caller, ref);
     if (hit) return hit;
+    const key = this.cache.viewKey(caller.tenantId, `${ref.kind}:${ref.value}`, caller.role);
     const id = await this.resolve(caller.tenantId, ref);
     const version = await this.cache.version(caller.tenantId, id).catch(() => null);
     const json = JSON.stringify(await this.build(caller, id));
     if (version !== null) await this.cache.put(caller.tenantId, id, key, version, json).catch(() => false);
     return json;
+  }
+
+  /** The cached view, or null when not cached. Redis trouble makes the view slower, never unavailable: a miss. */
+  cachedJson(caller: ProfileCaller, ref: CustomerRef): Promise<string | null> {
+    return this.cache.get(this.cache.viewKey(caller.tenantId, `${ref.kind}:${ref.value}`, caller.role)).catch(() => null);
   }
 
   async timelinePage(tenantId: string, ref: CustomerRef, before: string | undefined, limit = TIMELINE_PAGE): Promise<TimelinePage> {
