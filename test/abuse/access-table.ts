@@ -66,4 +66,14 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'GET /api/v1/welcome/media': READ,
   'POST /api/v1/welcome/preview': READ,
   'GET /api/v1/welcome/outcomes': READ,
+  // SOP engine and staff tasks
+  'PUT /api/v1/tenant/quiet-hours': WRITE,
+  'POST /api/v1/sops': WRITE,
+  'GET /api/v1/sops': READ,
+  'GET /api/v1/sops/{id}': READ,
+  'PATCH /api/v1/sops/{id}': WRITE,
+  'POST /api/v1/sops/{id}/activate': WRITE,
+  'POST /api/v1/sops/{id}/pause': WRITE,
+  'POST /api/v1/sops/{id}/resume': WRITE,
+  'POST /api/v1/sops/{id}/archive': WRITE,
 };

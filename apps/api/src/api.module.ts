@@ -20,6 +20,7 @@ import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { SopsController } from './sops/sops.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -41,6 +42,7 @@ import { WelcomeController } from './welcome/welcome.controller';
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    SopsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

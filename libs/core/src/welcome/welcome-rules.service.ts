@@ -91,7 +91,8 @@ export class WelcomeRulesService {
     }
   }
 
-  private async checkAttachments(tenantId: string, attachments: WelcomeAttachment[], path: string): Promise<void> {
+  /** Also checks SOP step attachments: the same content model. */
+  async checkAttachments(tenantId: string, attachments: WelcomeAttachment[], path: string): Promise<void> {
     const refs = attachments.flatMap((a, i) => {
       if (a.type === 'image' && !a.mediaAssetId && !a.picUrl) throw fieldError(`${path}.${i}.mediaAssetId`, 'an image needs mediaAssetId or picUrl');
       const id = a.type === 'miniprogram' ? a.picMediaAssetId : a.type === 'link' ? undefined : a.mediaAssetId;

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SopVersion } from '../sop/entities/sop-version.entity';
+import { WelcomeModule } from '../welcome/welcome.module';
+import { WeComModule } from '../wecom/wecom.module';
+import { TaskTarget } from './entities/task-target.entity';
+import { Task } from './entities/task.entity';
+import { TaskContentService } from './task-content.service';
+import { TaskDelivery } from './task-delivery.service';
+import { TaskPoller } from './task-poller.service';
+import { TaskWriter } from './task-writer';
+
+export const TASK_ENTITIES = [Task, TaskTarget];
+
+/** Staff tasks: their targets, the one WeCom call each makes, and reading back what WeCom delivered. */
+@Module({
+  imports: [TypeOrmModule.forFeature([...TASK_ENTITIES, SopVersion]), WelcomeModule, WeComModule],
+  providers: [TaskWriter, TaskContentService, TaskDelivery, TaskPoller],
+  exports: [TypeOrmModule, TaskWriter, TaskContentService, TaskDelivery, TaskPoller],
+})
+export class TaskModule {}
