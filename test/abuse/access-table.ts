@@ -76,4 +76,6 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'POST /api/v1/sops/{id}/pause': WRITE,
   'POST /api/v1/sops/{id}/resume': WRITE,
   'POST /api/v1/sops/{id}/archive': WRITE,
+  'GET /api/v1/group-chats/{chatId}/tags': READ,
+  'PUT /api/v1/group-chats/{chatId}/tags': WRITE,
 };

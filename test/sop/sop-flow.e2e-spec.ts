@@ -31,7 +31,7 @@ describe('SOP: scan → channel tag → step an hour later → mass send → mem
   afterAll(() => sys.close());
 
   it('delivers step 1 an hour after the tag, once, and records per-target results when the member confirms', async () => {
-    sop.at(TUE_10_00);
+    await sop.at(TUE_10_00);
     const sopId = await sop.createSop({
       name: 'Fair follow-up',
       target: 'customer',
@@ -42,11 +42,11 @@ describe('SOP: scan → channel tag → step an hour later → mass send → mem
     const [enrolment] = await until(() => sop.enrolments(sopId), (e) => e.length === 1, 10_000, 'the enrolment');
     expect(enrolment).toMatchObject({ status: 'active', wecom_id: add.externalUserId, next_step: 0 });
 
-    sop.at(minutes(59));
+    await sop.at(minutes(59));
     await sop.tick();
     expect(await sop.tasks(sopId)).toHaveLength(0);
 
-    sop.at(minutes(61));
+    await sop.at(minutes(61));
     await sop.tick();
     const [task] = await sop.tasks(sopId);
     expect(task).toMatchObject({ status: 'sent', user_id: 'anna', step_index: 0, target_count: 1 });
@@ -56,7 +56,7 @@ describe('SOP: scan → channel tag → step an hour later → mass send → mem
     expect(sent[0].targets.map((t) => t.external_userid)).toEqual([add.externalUserId]);
 
     // A second tick (or a replayed one) sends nothing more.
-    sop.at(minutes(70));
+    await sop.at(minutes(70));
     await sop.tick();
     expect(await sop.tasks(sopId)).toHaveLength(1);
     expect((await sop.massSends()).length).toBe(1);

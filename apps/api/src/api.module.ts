@@ -21,6 +21,7 @@ import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 import { SopsController } from './sops/sops.controller';
+import { GroupChatTagsController } from './sops/group-chat-tags.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -43,6 +44,7 @@ import { SopsController } from './sops/sops.controller';
     WelcomeRulesController,
     WelcomeController,
     SopsController,
+    GroupChatTagsController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

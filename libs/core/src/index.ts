@@ -104,6 +104,7 @@ export * from './sop/sop-firings.service';
 export * from './sop/sop-claims.service';
 export * from './sop/sop-scheduler.service';
 export * from './sop/sop.module';
+export * from './sop/group-chat-tags.service';
 export * from './task/entities/task.entity';
 export * from './task/entities/task-target.entity';
 export * from './task/task-limits';

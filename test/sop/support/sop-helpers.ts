@@ -71,9 +71,11 @@ export class SopDriver {
   admin = () => bearer(this.tenant.adminToken);
   db = () => this.sys.api.get(DataSource);
 
-  /** Moves the worker's clock (the scheduler's "now"). */
-  at(when: Date): void {
+  /** Moves the worker's clock (the scheduler's "now") and the simulator's with it, as WeCom and we share real time. */
+  async at(when: Date): Promise<void> {
     this.sys.worker!.get(Clock, { strict: false }).set(when);
+    const res = await this.tenant.sim().post('/sim/clock').send({ now: when.getTime() });
+    if (res.status >= 300) throw new Error(`sim clock failed: ${res.status}`);
   }
 
   async createSop(body: Record<string, unknown>, activate = true): Promise<string> {

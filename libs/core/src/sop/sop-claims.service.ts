@@ -37,7 +37,6 @@ export class SopClaims {
   ) {}
 
   async claimDue(tenantId: string, timeZone: string, now: Date, batch = CLAIM_BATCH): Promise<{ tasks: Set<string>; delivered: number; exited: number }> {
-    const windowAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     const tasks = new Set<string>();
     let delivered = 0;
     let exited = 0;
@@ -53,7 +52,7 @@ export class SopClaims {
           [tenantId, now, batch],
         )) as DueRow[];
         if (rows.length === 0) return null;
-        return { ...(await this.handle(m, tenantId, timeZone, windowAt, rows)), size: rows.length };
+        return { ...(await this.handle(m, tenantId, timeZone, now, rows)), size: rows.length };
       });
       if (!result) break;
       result.tasks.forEach((t) => tasks.add(t));
@@ -64,7 +63,8 @@ export class SopClaims {
     return { tasks, delivered, exited };
   }
 
-  private async handle(m: EntityManager, tenantId: string, timeZone: string, windowAt: Date, rows: DueRow[]) {
+  private async handle(m: EntityManager, tenantId: string, timeZone: string, now: Date, rows: DueRow[]) {
+    const windowAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     const defs = new Map<string, SopDefinition>();
     for (const r of rows) {
       const key = `${r.sop_id}|${r.version}`;
@@ -85,7 +85,7 @@ export class SopClaims {
       const key = `${r.sop_id}|${r.version}|${r.next_step}|${userId}`;
       let b = buckets.get(key);
       if (!b) {
-        b = { sopId: r.sop_id, sopVersion: r.version, stepIndex: r.next_step, delivery: step.delivery, targetKind: r.target_kind, userId, windowAt, targets: [] };
+        b = { sopId: r.sop_id, sopVersion: r.version, stepIndex: r.next_step, delivery: step.delivery, targetKind: r.target_kind, userId, windowAt, now, targets: [] };
         buckets.set(key, b);
       }
       b.targets.push({ wecomId: r.wecom_id, enrolmentId: r.id });

@@ -8,6 +8,7 @@ import { SopDelivery } from './entities/sop-delivery.entity';
 import { SopEnrolment } from './entities/sop-enrolment.entity';
 import { SopVersion } from './entities/sop-version.entity';
 import { Sop } from './entities/sop.entity';
+import { GroupChatTagsService } from './group-chat-tags.service';
 import { SopAudience } from './sop-audience';
 import { SopClaims } from './sop-claims.service';
 import { SopEnrolments } from './sop-enrolments.service';
@@ -21,7 +22,7 @@ export const SOP_ENTITIES = [Sop, SopVersion, SopEnrolment, SopDelivery, GroupCh
 /** SOP definitions and versions, enrolments, scheduled firings and the scheduler that turns due steps into tasks. */
 @Module({
   imports: [TypeOrmModule.forFeature(SOP_ENTITIES), TenantModule, TaskModule, WelcomeModule],
-  providers: [SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler],
-  exports: [TypeOrmModule, TaskModule, SopService, SopEnrolments, SopScheduler, SopAudience],
+  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler],
+  exports: [TypeOrmModule, TaskModule, GroupChatTagsService, SopService, SopEnrolments, SopScheduler, SopAudience],
 })
 export class SopModule {}

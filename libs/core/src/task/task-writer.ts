@@ -11,6 +11,8 @@ export interface TaskBucket {
   targetKind: SopTargetKind;
   userId: string;
   windowAt: Date;
+  /** The scheduler's clock: updated_at follows it, so the sweep (which reads the same clock) judges staleness alike. */
+  now: Date;
   targets: { wecomId: string; enrolmentId: string }[];
 }
 
@@ -42,8 +44,8 @@ export class TaskWriter {
         [tenantId, b.stepIndex, id, take.map((t) => t.enrolmentId)],
       );
       await m.query(
-        `UPDATE tasks SET target_count = target_count + $3, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, id, inserted.length],
+        `UPDATE tasks SET target_count = target_count + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, id, inserted.length, b.now],
       );
       touched.push(id);
     }
@@ -60,10 +62,10 @@ export class TaskWriter {
       )) as { id: string; chunk: number; status: string; target_count: number }[];
       if (last && last.status === 'open' && last.target_count < cap) return { id: last.id, room: cap - last.target_count };
       const [created] = (await m.query(
-        `INSERT INTO tasks (tenant_id, sop_id, sop_version, step_index, delivery, target_kind, user_id, window_at, chunk, due_by, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open')
+        `INSERT INTO tasks (tenant_id, sop_id, sop_version, step_index, delivery, target_kind, user_id, window_at, chunk, due_by, status, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)
          ON CONFLICT (tenant_id, sop_id, sop_version, step_index, user_id, window_at, chunk) DO NOTHING RETURNING id`,
-        [tenantId, b.sopId, b.sopVersion, b.stepIndex, b.delivery, b.targetKind, b.userId, b.windowAt, last ? last.chunk + 1 : 0, new Date(b.windowAt.getTime() + TASK_DUE_AFTER_MS)],
+        [tenantId, b.sopId, b.sopVersion, b.stepIndex, b.delivery, b.targetKind, b.userId, b.windowAt, last ? last.chunk + 1 : 0, new Date(b.windowAt.getTime() + TASK_DUE_AFTER_MS), b.now],
       )) as { id: string }[];
       // Another worker made that chunk a moment ago: look again.
       if (created) return { id: created.id, room: cap };
