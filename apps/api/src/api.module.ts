@@ -22,6 +22,8 @@ import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 import { SopsController } from './sops/sops.controller';
 import { GroupChatTagsController } from './sops/group-chat-tags.controller';
+import { AudiencesController } from './audiences/audiences.controller';
+import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -45,6 +47,8 @@ import { GroupChatTagsController } from './sops/group-chat-tags.controller';
     WelcomeController,
     SopsController,
     GroupChatTagsController,
+    AudiencesController,
+    CustomerProfileController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -13,10 +13,11 @@ import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.proces
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
 import { SopWorkerModule } from './sop/sop-worker.module';
+import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule, SopWorkerModule],
+  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule, SopWorkerModule, AudiencesWorkerModule],
   providers: [
     PurgeExpiredTokensProcessor,
     MaintenanceSchedule,

@@ -29,14 +29,13 @@ export async function localTag(sys: TestSystem, tenant: SimTenant, name: string)
 }
 
 /**
- * Until helper `audience` lands AUDIENCE_MATCHER on main: a tag-only matcher, in test support only. A customer has a
- * tag when customer_tags says so or (before the corp tag projection lands) one of their relationships carries the
- * linked corp tag. Installed only where no real matcher is bound.
+ * Until corp tags reach customer_tags (the projection helper `tags` is building), the real AUDIENCE_MATCHER cannot
+ * see a channel's tag: a tag-only matcher, in test support only, stands in for it. A customer has a tag when
+ * customer_tags says so or one of their relationships carries the linked corp tag. Remove once the projection lands.
  */
 export function installTagOnlyMatcher(sys: TestSystem): void {
   for (const app of [sys.api, sys.worker!]) {
     const audience = app.get(SopAudience, { strict: false }) as unknown as { matcher?: AudienceMatcher };
-    if (audience.matcher) continue;
     const db = app.get(DataSource);
     const tagOf = (rule: AudienceRule): string => {
       if ('tag' in rule) return rule.tag;

@@ -20,6 +20,8 @@ export enum JobName {
   SopTick = 'sop-tick',
   DeliverSopTask = 'deliver-sop-task',
   PollSopTasks = 'poll-sop-tasks',
+  // audiences
+  RefreshAudienceCounts = 'refresh-audience-counts',
 }
 
 export interface JobPayloads {
@@ -39,6 +41,8 @@ export interface JobPayloads {
   [JobName.SopTick]: Record<string, never>;
   [JobName.DeliverSopTask]: { tenantId: string; taskId: string };
   [JobName.PollSopTasks]: Record<string, never>;
+  // audiences
+  [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -67,4 +71,6 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.SopTick]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   [JobName.DeliverSopTask]: { queue: QueueName.Sop, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
   [JobName.PollSopTasks]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  // audiences: counts are advisory; the next hour retries a failed run
+  [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

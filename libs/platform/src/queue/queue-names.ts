@@ -10,4 +10,6 @@ export enum QueueName {
   Welcome = 'welcome',
   // SOP engine and staff tasks
   Sop = 'sop',
+  // audiences
+  Audiences = 'audiences',
 }
