@@ -22,6 +22,10 @@ import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 import { SopsController } from './sops/sops.controller';
 import { GroupChatTagsController } from './sops/group-chat-tags.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { SopStatsController } from './tasks/sop-stats.controller';
+import { StaffTasksController } from './staff-tasks/staff-tasks.controller';
+import { StaffAuthController } from './staff-tasks/staff-auth.controller';
 import { AudiencesController } from './audiences/audiences.controller';
 import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
@@ -47,6 +51,10 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
     WelcomeController,
     SopsController,
     GroupChatTagsController,
+    TasksController,
+    SopStatsController,
+    StaffTasksController,
+    StaffAuthController,
     AudiencesController,
     CustomerProfileController,
   ],
