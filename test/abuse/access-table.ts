@@ -81,6 +81,7 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'GET /api/v1/tasks': READ,
   'GET /api/v1/tasks/{id}': READ,
   'GET /api/v1/sops/{id}/stats': READ,
+  'GET /api/v1/sops/{id}/preview': READ,
   'GET /api/v1/staff/tasks': ['staff'],
   'GET /api/v1/staff/tasks/{id}': ['staff'],
   'POST /api/v1/staff/tasks/{id}/done': ['staff'],

@@ -1,5 +1,5 @@
 import { AppConfig, JobName, JobQueue } from '@scrm/platform';
-import { SopScheduler, TaskDelivery } from '@scrm/core';
+import { Clock, SopScheduler, TaskDelivery } from '@scrm/core';
 import { createChannel, scan } from '../channels/support/channel-helpers';
 import { scenario } from '../events/support';
 import { bearer } from '../support/factories';
@@ -69,6 +69,17 @@ describe('SOP engine against the simulator with a moved clock', () => {
     });
     const view = await sys.http().get(`/api/v1/sops/${id}`).set(sop.admin());
     expect(view.body.nextFireAt).toBe('2026-12-07T01:00:00.000Z');
+    // The preview (api clock: real time) lists the coming Mondays with the two tagged chats, and sends nothing.
+    sys.api.get(Clock, { strict: false }).set(TUE_10_00);
+    const preview = await sys.http().get(`/api/v1/sops/${id}/preview?days=14`).set(sop.admin());
+    sys.api.get(Clock, { strict: false }).set(null);
+    expect(preview.status).toBe(200);
+    expect(preview.body.entries.map((e: { at: string; targets: number }) => [e.at, e.targets])).toEqual([
+      ['2026-12-07T01:00:00.000Z', 2],
+      ['2026-12-14T01:00:00.000Z', 2],
+    ]);
+    expect(preview.body.entries[0].sample.map((s: { name: string }) => s.name)).toEqual(['VIP A', 'VIP B']);
+    expect(await massSendsOf(id)).toHaveLength(0);
 
     const MON_09_00 = new Date('2026-12-07T01:00:00Z');
     await sop.at(after(MON_09_00, -1));
@@ -95,6 +106,10 @@ describe('SOP engine against the simulator with a moved clock', () => {
     const { channel, id } = await channelSop('Pausable', [{ offset: { amount: 30, unit: 'minutes' }, delivery: 'mass_send', text: 'Welcome aboard' }]);
     await scan(sys, tenant, channel.configId);
     await until(() => sop.enrolments(id), (e) => e.length === 1, 10_000, 'the enrolment');
+    sys.api.get(Clock, { strict: false }).set(TUE_10_00);
+    const preview = await sys.http().get(`/api/v1/sops/${id}/preview?days=1`).set(sop.admin());
+    sys.api.get(Clock, { strict: false }).set(null);
+    expect(preview.body.entries).toEqual([expect.objectContaining({ at: expect.stringMatching(/^2026-12-01T02:30:00/), stepIndex: 0, targets: 1, delivery: 'mass_send' })]);
     await sop.move(id, 'pause');
     await sop.at(after(TUE_10_00, 31));
     await sop.tick();

@@ -22,6 +22,7 @@ import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
 import { SopsController } from './sops/sops.controller';
 import { GroupChatTagsController } from './sops/group-chat-tags.controller';
+import { SopPreviewController } from './sops/sop-preview.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { SopStatsController } from './tasks/sop-stats.controller';
 import { StaffTasksController } from './staff-tasks/staff-tasks.controller';
@@ -51,6 +52,7 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
     WelcomeController,
     SopsController,
     GroupChatTagsController,
+    SopPreviewController,
     TasksController,
     SopStatsController,
     StaffTasksController,

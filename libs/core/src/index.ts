@@ -118,6 +118,8 @@ export * from './sop/sop-claims.service';
 export * from './sop/sop-scheduler.service';
 export * from './sop/sop.module';
 export * from './sop/group-chat-tags.service';
+export * from './sop/sop-preview.service';
+export * from './sop/quiet-hours';
 export * from './task/entities/task.entity';
 export * from './task/entities/task-target.entity';
 export * from './task/task-limits';

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { JobName, JobQueue } from '@scrm/platform';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
-import { inSlot, localMoment } from '../clock/local-time';
 import { TenantService } from '../tenant/tenant.service';
-import { Tenant } from '../tenant/tenant.entity';
 import { SopClaims } from './sop-claims.service';
 import { SopFirings } from './sop-firings.service';
+import { isQuiet } from './quiet-hours';
 
 /** An open task untouched this long, or a 'calling' one, has lost its delivery job (Redis flushed, worker died). */
 const SWEEP_OPEN_AFTER_MS = 60_000;
@@ -77,9 +76,4 @@ export class SopScheduler {
     await this.enqueue(tenantId, rows.map((r) => r.id));
     return rows.length;
   }
-}
-
-export function isQuiet(tenant: Pick<Tenant, 'quietStart' | 'quietEnd' | 'timezone'>, at: Date): boolean {
-  if (!tenant.quietStart || !tenant.quietEnd) return false;
-  return inSlot(localMoment(at, tenant.timezone).minutes, tenant.quietStart, tenant.quietEnd);
 }

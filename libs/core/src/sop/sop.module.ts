@@ -16,13 +16,14 @@ import { SopFirings } from './sop-firings.service';
 import { SopScheduler } from './sop-scheduler.service';
 import { SopValidator } from './sop-validator';
 import { SopService } from './sop.service';
+import { SopPreviewService } from './sop-preview.service';
 
 export const SOP_ENTITIES = [Sop, SopVersion, SopEnrolment, SopDelivery, GroupChatTag];
 
 /** SOP definitions and versions, enrolments, scheduled firings and the scheduler that turns due steps into tasks. */
 @Module({
   imports: [TypeOrmModule.forFeature(SOP_ENTITIES), TenantModule, TaskModule, WelcomeModule],
-  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler],
-  exports: [TypeOrmModule, TaskModule, GroupChatTagsService, SopService, SopEnrolments, SopScheduler, SopAudience],
+  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler, SopPreviewService],
+  exports: [TypeOrmModule, TaskModule, GroupChatTagsService, SopService, SopEnrolments, SopScheduler, SopAudience, SopPreviewService],
 })
 export class SopModule {}
