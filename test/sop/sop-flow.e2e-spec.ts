@@ -69,5 +69,15 @@ describe('SOP: scan → channel tag → step an hour later → mass send → mem
     await sop.poll();
     expect((await sop.tasks(sopId))[0].status).toBe('done');
     expect(await sop.targets(task.id)).toEqual([{ wecom_id: add.externalUserId, status: 'sent' }]);
+
+    // The customer's 360° view shows the enrolment and the delivered task.
+    const profile = await until(
+      async () => (await sys.http().get(`/api/v1/customers/${add.externalUserId}/profile`).set(sop.admin())).body,
+      (p) => p.sop?.tasks?.[0]?.targetStatus === 'sent',
+      10_000,
+      'the profile’s SOP section',
+    );
+    expect(profile.sop.enrollments).toEqual([expect.objectContaining({ sopId, sopName: 'Fair follow-up', status: 'completed' })]);
+    expect(profile.sop.tasks).toEqual([expect.objectContaining({ taskId: task.id, userId: 'anna', taskStatus: 'done', targetStatus: 'sent' })]);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskBucket, TaskWriter } from '../task/task-writer';
 import { SopAudience } from './sop-audience';
+import { SopProfileSection } from './sop-profile.section';
 import { stepDueAt } from './sop-schedule';
 import { SopService } from './sop.service';
 import { SopDefinition } from './sop.types';
@@ -34,6 +35,7 @@ export class SopClaims {
     private readonly sops: SopService,
     private readonly audience: SopAudience,
     private readonly tasks: TaskWriter,
+    private readonly profiles: SopProfileSection,
   ) {}
 
   async claimDue(tenantId: string, timeZone: string, now: Date, batch = CLAIM_BATCH): Promise<{ tasks: Set<string>; delivered: number; exited: number }> {
@@ -55,6 +57,7 @@ export class SopClaims {
         return { ...(await this.handle(m, tenantId, timeZone, now, rows)), size: rows.length };
       });
       if (!result) break;
+      this.profiles.changed(tenantId, result.customers);
       result.tasks.forEach((t) => tasks.add(t));
       delivered += result.delivered;
       exited += result.exited;
@@ -98,7 +101,8 @@ export class SopClaims {
     for (const b of ordered) tasks.push(...(await this.tasks.add(m, tenantId, b)));
     await this.advance(m, tenantId, advances);
     await this.exit(m, tenantId, exits);
-    return { tasks, delivered: advances.length, exited: exits.size };
+    const customers = rows.filter((r) => r.target_kind === 'customer').map((r) => r.target_id);
+    return { tasks, delivered: advances.length, exited: exits.size, customers };
   }
 
   /**

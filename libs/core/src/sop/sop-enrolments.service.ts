@@ -7,6 +7,7 @@ import { CustomerAddedPayload, CustomerTagsChangedPayload, GroupMembersChangedPa
 import { Sop } from './entities/sop.entity';
 import { stepDueAt } from './sop-schedule';
 import { SopService } from './sop.service';
+import { SopProfileSection } from './sop-profile.section';
 import { SopDefinition, SopTriggerType } from './sop.types';
 
 export interface EnrolTarget {
@@ -32,6 +33,7 @@ export class SopEnrolments {
     private readonly sops: SopService,
     private readonly zones: TenantTimeZones,
     private readonly clock: Clock,
+    private readonly profiles: SopProfileSection,
   ) {}
 
   async onCustomerAdded(p: CustomerAddedPayload): Promise<number> {
@@ -88,7 +90,10 @@ export class SopEnrolments {
     const anchor = this.clock.now();
     let inserted = 0;
     for (const { sop, definition } of chosen) inserted += await this.enrol(this.db.manager, tenantId, sop, definition, targets, anchor, '');
-    if (inserted > 0) this.logger.log({ tenantId, inserted }, 'sop enrolments');
+    if (inserted > 0) {
+      this.logger.log({ tenantId, inserted }, 'sop enrolments');
+      this.profiles.changed(tenantId, targets.map((t) => t.targetId));
+    }
     return inserted;
   }
 

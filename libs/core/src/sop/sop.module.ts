@@ -17,13 +17,14 @@ import { SopScheduler } from './sop-scheduler.service';
 import { SopValidator } from './sop-validator';
 import { SopService } from './sop.service';
 import { SopPreviewService } from './sop-preview.service';
+import { SopProfileSection } from './sop-profile.section';
 
 export const SOP_ENTITIES = [Sop, SopVersion, SopEnrolment, SopDelivery, GroupChatTag];
 
 /** SOP definitions and versions, enrolments, scheduled firings and the scheduler that turns due steps into tasks. */
 @Module({
   imports: [TypeOrmModule.forFeature(SOP_ENTITIES), TenantModule, TaskModule, WelcomeModule],
-  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler, SopPreviewService],
+  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler, SopPreviewService, SopProfileSection],
   exports: [TypeOrmModule, TaskModule, GroupChatTagsService, SopService, SopEnrolments, SopScheduler, SopAudience, SopPreviewService],
 })
 export class SopModule {}

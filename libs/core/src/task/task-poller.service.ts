@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GroupMsgSendResult, WeComClient } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { Task } from './entities/task.entity';
 import { TargetStatus } from './entities/task-target.entity';
 import { MASS_SEND_EXPIRES_AFTER_MS } from './task-limits';
+import { announceProfiles, taskCustomerIds } from './task-customers';
 
 const STATUS: Record<GroupMsgSendResult['status'], TargetStatus> = { 0: 'pending', 1: 'sent', 2: 'not_friend', 3: 'quota' };
 
@@ -23,6 +25,7 @@ export class TaskPoller {
     @InjectDataSource() private readonly db: DataSource,
     private readonly wecom: TenantWeCom,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Every mass send of the tenant still waiting. One task's failure does not stop the rest. */
@@ -46,9 +49,9 @@ export class TaskPoller {
     const results = await this.results(client, task);
     const now = this.clock.now();
     const expired = now.getTime() - (task.sentAt?.getTime() ?? now.getTime()) >= MASS_SEND_EXPIRES_AFTER_MS;
-    return this.db.transaction(async (m) => {
+    const changed = await this.db.transaction(async (m) => {
       const locked = await m.findOne(Task, { where: { tenantId: task.tenantId, id: task.id }, lock: { mode: 'pessimistic_write' } });
-      if (!locked || locked.status !== 'sent') return false;
+      if (!locked || locked.status !== 'sent') return { closed: false, changed: false };
       const settled = results.filter((r) => STATUS[r.status] !== 'pending');
       if (settled.length) {
         await m.query(
@@ -59,11 +62,13 @@ export class TaskPoller {
         );
       }
       const [{ pending }] = (await m.query(`SELECT count(*)::int AS pending FROM task_targets WHERE tenant_id = $1 AND task_id = $2 AND status = 'pending'`, [task.tenantId, task.id])) as { pending: number }[];
-      if (pending > 0 && !confirmed && !expired) return false;
+      if (pending > 0 && !confirmed && !expired) return { closed: false, changed: settled.length > 0 };
       await m.query(`UPDATE task_targets SET status = 'unsent' WHERE tenant_id = $1 AND task_id = $2 AND status = 'pending'`, [task.tenantId, task.id]);
       await m.update(Task, { tenantId: task.tenantId, id: task.id }, { status: confirmed || pending === 0 ? 'done' : 'expired', closedAt: now });
-      return true;
+      return { closed: true, changed: true };
     });
+    if (changed.changed) announceProfiles(this.events, task.tenantId, await taskCustomerIds(this.db.manager, task.tenantId, task.id));
+    return changed.closed;
   }
 
   private async memberConfirmed(client: WeComClient, task: Task): Promise<boolean> {

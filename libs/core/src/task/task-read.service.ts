@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@scrm/platform';
 import { Between, DataSource, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Repository } from 'typeorm';
@@ -6,6 +7,7 @@ import { Clock } from '../clock/clock';
 import { SopVersion } from '../sop/entities/sop-version.entity';
 import { SopStep } from '../sop/sop.types';
 import { CLOSED_TASK_STATUSES, Task, TaskStatus } from './entities/task.entity';
+import { announceProfiles, taskCustomerIds } from './task-customers';
 
 export type TaskState = 'pending' | 'overdue' | 'done';
 const OPEN_STATUSES: TaskStatus[] = ['open', 'calling', 'sent'];
@@ -44,6 +46,7 @@ export class TaskReadService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get tasks(): Repository<Task> {
@@ -110,6 +113,7 @@ export class TaskReadService {
       const targetStatus = outcome === 'done' ? 'sent' : 'unsent';
       await m.query(`UPDATE task_targets SET status = $3 WHERE tenant_id = $1 AND task_id = $2 AND status = 'pending'`, [tenantId, taskId, targetStatus]);
     });
+    announceProfiles(this.events, tenantId, await taskCustomerIds(this.db.manager, tenantId, taskId));
     return this.get(tenantId, taskId, userId);
   }
 }

@@ -11,7 +11,7 @@ export type EnrolmentStatus = 'active' | 'completed' | 'exited';
 @Entity('sop_enrolments')
 @Index('uq_sop_enrolments_tenant_sop_target_run', ['tenantId', 'sopId', 'targetId', 'runKey'], { unique: true })
 @Index('ix_sop_enrolments_tenant_due', ['tenantId', 'nextDueAt'], { where: `status = 'active'` })
-@Index('ix_sop_enrolments_tenant_target', ['tenantId', 'targetId'], { where: `status = 'active'` })
+@Index('ix_sop_enrolments_tenant_target', ['tenantId', 'targetId'])
 export class SopEnrolment extends TenantEntity {
   @Column('uuid')
   sopId: string;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class SopEngine1796159569689 implements MigrationInterface {
-    name = 'SopEngine1796159569689'
+export class SopEngine1796162227311 implements MigrationInterface {
+    name = 'SopEngine1796162227311'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "tasks" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "sop_id" uuid NOT NULL, "sop_version" integer NOT NULL, "step_index" integer NOT NULL, "delivery" character varying(16) NOT NULL, "target_kind" character varying(16) NOT NULL, "user_id" character varying(64) NOT NULL, "window_at" TIMESTAMP WITH TIME ZONE NOT NULL, "chunk" integer NOT NULL DEFAULT '0', "target_count" integer NOT NULL DEFAULT '0', "status" character varying(16) NOT NULL DEFAULT 'open', "calling_at" TIMESTAMP WITH TIME ZONE, "msgid" character varying(128), "sent_at" TIMESTAMP WITH TIME ZONE, "due_by" TIMESTAMP WITH TIME ZONE NOT NULL, "closed_at" TIMESTAMP WITH TIME ZONE, "note" text, "attempts" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_dfb75fc41a01bbbfe7a8ea10a5f" PRIMARY KEY ("tenant_id", "id"))`);
@@ -16,7 +16,7 @@ export class SopEngine1796159569689 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_sops_tenant_status_trigger" ON "sops" ("tenant_id", "status", "trigger_type") `);
         await queryRunner.query(`CREATE TABLE "sop_versions" ("tenant_id" uuid NOT NULL, "sop_id" uuid NOT NULL, "version" integer NOT NULL, "definition" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_64a62947e330f9e0e676e9a0ccb" PRIMARY KEY ("tenant_id", "sop_id", "version"))`);
         await queryRunner.query(`CREATE TABLE "sop_enrolments" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL DEFAULT gen_random_uuid(), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "sop_id" uuid NOT NULL, "version" integer NOT NULL, "target_kind" character varying(16) NOT NULL, "target_id" character varying(64) NOT NULL, "wecom_id" character varying(64) NOT NULL, "user_id" character varying(64), "run_key" character varying(32) NOT NULL DEFAULT '', "anchor_at" TIMESTAMP WITH TIME ZONE NOT NULL, "next_step" integer NOT NULL DEFAULT '0', "next_due_at" TIMESTAMP WITH TIME ZONE, "status" character varying(16) NOT NULL DEFAULT 'active', "exit_reason" character varying(32), CONSTRAINT "PK_d17b90efa6bda96937d504937ef" PRIMARY KEY ("tenant_id", "id"))`);
-        await queryRunner.query(`CREATE INDEX "ix_sop_enrolments_tenant_target" ON "sop_enrolments" ("tenant_id", "target_id") WHERE status = 'active'`);
+        await queryRunner.query(`CREATE INDEX "ix_sop_enrolments_tenant_target" ON "sop_enrolments" ("tenant_id", "target_id") `);
         await queryRunner.query(`CREATE INDEX "ix_sop_enrolments_tenant_due" ON "sop_enrolments" ("tenant_id", "next_due_at") WHERE status = 'active'`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_sop_enrolments_tenant_sop_target_run" ON "sop_enrolments" ("tenant_id", "sop_id", "target_id", "run_key") `);
         await queryRunner.query(`CREATE TABLE "sop_deliveries" ("tenant_id" uuid NOT NULL, "enrolment_id" uuid NOT NULL, "step_index" integer NOT NULL, "task_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_709916a83a7c7b21103463437d0" PRIMARY KEY ("tenant_id", "enrolment_id", "step_index"))`);
