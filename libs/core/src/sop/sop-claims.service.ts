@@ -20,7 +20,7 @@ interface DueRow {
   next_step: number;
 }
 
-export const CLAIM_BATCH = 2_000;
+export const CLAIM_BATCH = 5_000;
 
 /**
  * The scheduler's core: claims due enrolments of one tenant in batches (FOR UPDATE SKIP LOCKED, so any number of
