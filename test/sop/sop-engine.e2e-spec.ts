@@ -148,6 +148,19 @@ describe('SOP engine against the simulator with a moved clock', () => {
     await sop.move(id, 'archive');
   });
 
+  it('a customer who deletes the member leaves; nothing is sent to them', async () => {
+    await sop.at(TUE_10_00);
+    const { channel, id } = await channelSop('Gone', [{ offset: { amount: 30, unit: 'minutes' }, delivery: 'mass_send', text: 'Still there?' }]);
+    const add = await scan(sys, tenant, channel.configId);
+    await until(() => sop.enrolments(id), (e) => e.length === 1, 10_000, 'the enrolment');
+    await scenario(sys, tenant, 'customer-deletes-member', { userId: add.userId, externalUserId: add.externalUserId });
+    await sop.at(after(TUE_10_00, 31));
+    await sop.tick();
+    expect((await sop.enrolments(id))[0]).toMatchObject({ status: 'exited', exit_reason: 'relationship_deleted' });
+    expect(await sop.tasks(id)).toHaveLength(0);
+    await sop.move(id, 'archive');
+  });
+
   it('quiet hours hold a step until morning', async () => {
     const quiet = await sys.http().put('/api/v1/tenant/quiet-hours').set(sop.admin()).send({ start: '21:00', end: '08:00' });
     expect(quiet.status).toBe(200);
@@ -196,7 +209,11 @@ describe('SOP engine against the simulator with a moved clock', () => {
     const templateCalls = async () => (await tenant.sim().get(`/sim/corps/${tenant.corpId}/calls?api=externalcontact/add_msg_template`)).body.total as number;
     const callsBefore = await templateCalls();
     await sop.db().query(`UPDATE tasks SET status = 'calling', msgid = NULL WHERE tenant_id = $1 AND id = $2`, [tenant.id, task.id]);
-    const outcome = await sys.worker!.get(TaskDelivery, { strict: false }).deliver(tenant.id, task.id);
+    const delivery = sys.worker!.get(TaskDelivery, { strict: false });
+    // While the first attempt may still be in flight, a second one leaves it alone.
+    expect(await delivery.deliver(tenant.id, task.id)).toBe('skipped');
+    await sop.at(after(TUE_10_00, 8 + 3));
+    const outcome = await delivery.deliver(tenant.id, task.id);
     expect(outcome).toBe('recovered');
     expect((await sop.tasks(id))[0]).toMatchObject({ status: 'sent', msgid: task.msgid });
     expect(await templateCalls()).toBe(callsBefore);

@@ -16,6 +16,7 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
   let tenant: SimTenant;
   let sop: SopDriver;
   let reminderSop: string;
+  let brochureSop: string;
   let massSop: string;
 
   beforeAll(async () => {
@@ -32,6 +33,12 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
       trigger: { type: 'customer_added', channelId: annas.id },
       steps: [{ offset: { amount: 10, unit: 'minutes' }, delivery: 'reminder', text: 'Call to welcome them' }],
     });
+    brochureSop = await sop.createSop({
+      name: 'Send a brochure',
+      target: 'customer',
+      trigger: { type: 'customer_added', channelId: annas.id },
+      steps: [{ offset: { amount: 10, unit: 'minutes' }, delivery: 'reminder', text: 'Send the brochure' }],
+    });
     massSop = await sop.createSop({
       name: 'Mass hello',
       target: 'customer',
@@ -41,6 +48,7 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
     for (let i = 0; i < 3; i++) await scan(sys, tenant, annas.configId, { customer: { name: `Cust ${i}` } });
     await scan(sys, tenant, berts.configId);
     await until(() => sop.enrolments(reminderSop), (e) => e.length === 3, 10_000, 'anna’s enrolments');
+    await until(() => sop.enrolments(brochureSop), (e) => e.length === 3, 10_000, 'anna’s enrolments');
     await until(() => sop.enrolments(massSop), (e) => e.length === 1, 10_000, 'bert’s enrolment');
     await sop.at(after(11));
     await sop.tick();
@@ -63,22 +71,24 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
     return session.body.accessToken;
   }
 
-  it('a reminder is one app card to the member for all their targets, linking to the task through WeCom OAuth', async () => {
+  it('reminders are one app card per member and window for all their tasks and targets, linking through WeCom OAuth', async () => {
     const [task] = await sop.tasks(reminderSop);
+    const [brochure] = await sop.tasks(brochureSop);
     expect(task).toMatchObject({ status: 'sent', user_id: 'anna', target_count: 3 });
+    expect(brochure).toMatchObject({ status: 'sent', user_id: 'anna', target_count: 3 });
     const cards = (await tenant.sim().get(`/sim/corps/${tenant.corpId}/app-messages?userid=anna`)).body.messages;
     expect(cards).toHaveLength(1);
-    expect(cards[0].body.textcard.description).toMatch(/^3 customers/);
+    expect(cards[0].body.textcard.description).toBe('2 SOP tasks, 6 targets, are waiting for you.');
     const url = new URL(cards[0].body.textcard.url);
-    expect(url.searchParams.get('redirect_uri')).toMatch(new RegExp(`/staff/tasks/${task.id}$`));
+    expect(url.searchParams.get('redirect_uri')).toMatch(/\/staff\/tasks$/);
   });
 
   it('staff sign in with the OAuth code and see only their own tasks; they mark them done or skip with a reason', async () => {
     const anna = bearer(await signInThroughWeCom('anna'));
     const mine = await sys.http().get('/api/v1/staff/tasks').set(anna);
     expect(mine.status).toBe(200);
-    expect(mine.body.items.map((t: { userId: string; state: string }) => [t.userId, t.state])).toEqual([['anna', 'pending']]);
-    const taskId = mine.body.items[0].id;
+    expect(mine.body.items.map((t: { userId: string; state: string }) => [t.userId, t.state])).toEqual([['anna', 'pending'], ['anna', 'pending']]);
+    const taskId = (await sop.tasks(reminderSop))[0].id;
     const detail = await sys.http().get(`/api/v1/staff/tasks/${taskId}`).set(anna);
     expect(detail.body).toMatchObject({ text: 'Call to welcome them', delivery: 'reminder' });
     expect(detail.body.targets.map((t: { name: string }) => t.name).sort()).toEqual(['Cust 0', 'Cust 1', 'Cust 2']);
@@ -90,7 +100,7 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
     // Overdue a day after its window (the api's clock decides what staff see)
     const apiClock = sys.api.get(Clock, { strict: false });
     apiClock.set(after(11 + 24 * 60 + 1));
-    expect((await sys.http().get('/api/v1/staff/tasks?state=overdue').set(anna)).body.items.map((t: { id: string }) => t.id)).toEqual([taskId]);
+    expect((await sys.http().get('/api/v1/staff/tasks?state=overdue').set(anna)).body.total).toBe(2);
     expect((await sys.http().get('/api/v1/staff/tasks?state=pending').set(anna)).body.total).toBe(0);
     apiClock.set(null);
     const done = await sys.http().post(`/api/v1/staff/tasks/${taskId}/done`).set(anna).send({});
@@ -99,6 +109,7 @@ describe('staff tasks: reminder cards, OAuth sign-in, my tasks, done / skip; the
     expect(done.body.targets.every((t: { status: string }) => t.status === 'sent')).toBe(true);
     expect((await sys.http().post(`/api/v1/staff/tasks/${taskId}/done`).set(anna).send({})).status).toBe(409);
     expect((await sys.http().get('/api/v1/staff/tasks?state=done').set(anna)).body.total).toBe(1);
+    expect((await sys.http().get('/api/v1/staff/tasks?state=pending').set(anna)).body.total).toBe(1);
 
     const bert = bearer((await sys.http().post('/api/v1/staff/tokens').set(sop.admin()).send({ userId: 'bert' })).body.accessToken);
     expect((await sys.http().post(`/api/v1/staff/tasks/${bertsTask}/done`).set(bert).send({})).status).toBe(409);

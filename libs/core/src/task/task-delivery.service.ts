@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@scrm/platform';
 import { isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { Task } from './entities/task.entity';
@@ -12,6 +12,23 @@ export type DeliveryOutcome = 'sent' | 'recovered' | 'failed' | 'skipped';
 
 /** How far back a recovering task looks for the mass send it may already have made. */
 const RECOVERY_LOOKBACK_SEC = 120;
+/**
+ * A task 'calling' for less than this belongs to an attempt still in flight (or rides on a sibling's card): another
+ * attempt leaves it alone, and the sweep re-queues it if that attempt died (tasks 'calling' for 5 minutes).
+ */
+export const CALLING_GRACE_MS = 2 * 60_000;
+
+/** Thrown for a task another delivery is calling right now: the job retries once that one has settled. */
+interface Sibling {
+  id: string;
+  target_count: number;
+}
+
+class InFlightError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super('the task is being delivered by another attempt');
+  }
+}
 
 /**
  * Makes a task's one WeCom call, after the transaction that created it. 'calling' is recorded (and committed)
@@ -34,20 +51,27 @@ export class TaskDelivery {
 
   async deliver(tenantId: string, taskId: string): Promise<DeliveryOutcome> {
     const claimed = await this.db.transaction(async (m) => {
+      const peek = await m.findOne(Task, { where: { tenantId, id: taskId } });
+      // Reminders of one member and window share a card: their claims take turns, so one claim gathers them all.
+      if (peek?.delivery === 'reminder') await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sop-card|${tenantId}|${peek.userId}|${peek.windowAt.toISOString()}`]);
       const task = await m.findOne(Task, { where: { tenantId, id: taskId }, lock: { mode: 'pessimistic_write' } });
       if (!task || (task.status !== 'open' && task.status !== 'calling')) return null;
       const recovering = task.status === 'calling';
+      const inFlightFor = recovering && task.callingAt ? this.clock.now().getTime() - task.callingAt.getTime() : Infinity;
+      if (inFlightFor < CALLING_GRACE_MS) return null;
+      const siblings = task.delivery === 'reminder' ? await this.claimSiblings(m, task) : [];
       if (!recovering) await m.update(Task, { tenantId, id: taskId }, { status: 'calling', callingAt: this.clock.now(), attempts: task.attempts + 1 });
-      else await m.update(Task, { tenantId, id: taskId }, { attempts: task.attempts + 1 });
-      return { task: { ...task, callingAt: task.callingAt ?? this.clock.now() } as Task, recovering };
+      // The recovering attempt is now the one in flight; its lookup still starts from the earlier call.
+      else await m.update(Task, { tenantId, id: taskId }, { callingAt: this.clock.now(), attempts: task.attempts + 1 });
+      return { task: { ...task, callingAt: task.callingAt ?? this.clock.now() } as Task, recovering, siblings };
     });
     if (!claimed) return 'skipped';
-    const { task, recovering } = claimed;
+    const { task, recovering, siblings } = claimed;
     const content = await this.content.of(task);
     if (!content.text && content.attachments.length === 0) return this.fail(task, `no content to send (media not alive: ${content.skippedMedia.join(', ')})`);
     const client = await this.wecom.client(tenantId);
     try {
-      if (task.delivery === 'reminder') return await this.remind(client, task, content);
+      if (task.delivery === 'reminder') return await this.remind(client, task, content, siblings);
       if (recovering) {
         const msgid = await this.findMade(client, task, content);
         if (msgid) {
@@ -58,6 +82,7 @@ export class TaskDelivery {
       return await this.massSend(client, task, content);
     } catch (e) {
       if (isWeComApiError(e) && !e.retryable) return this.fail(task, e.message);
+      if (madeNothing(e)) await this.reopen([task.id], task.tenantId);
       throw e;
     }
   }
@@ -75,13 +100,24 @@ export class TaskDelivery {
     return 'sent';
   }
 
-  /** One card per task, whatever its number of targets: the member's 30 messages a minute are not spent per customer. */
-  private async remind(client: WeComClient, task: Task, content: TaskContent): Promise<DeliveryOutcome> {
-    const url = client.oauth.buildAuthorizeUrl({ redirectUri: `${this.config.env.PUBLIC_URL}/staff/tasks/${task.id}`, state: task.id });
+  /**
+   * One card per member and window, whatever the number of targets: the member's other reminder tasks of the same
+   * window still open ride along (claimed with this task, marked sent with the same msgid), so WeCom's 30 app messages a minute
+   * per member (beyond which messages silently vanish) are spent per window, not per SOP or customer.
+   */
+  private async remind(client: WeComClient, task: Task, content: TaskContent, siblings: Sibling[]): Promise<DeliveryOutcome> {
+    const tasks = 1 + siblings.length;
+    const targets = task.targetCount + siblings.reduce((n, r) => n + r.target_count, 0);
+    const page = tasks === 1 ? `/staff/tasks/${task.id}` : '/staff/tasks';
+    const url = client.oauth.buildAuthorizeUrl({ redirectUri: `${this.config.env.PUBLIC_URL}${page}`, state: tasks === 1 ? task.id : 'tasks' });
     const kind = task.targetKind === 'group' ? 'group chats' : 'customers';
-    const description = truncateBytes(`${task.targetCount} ${kind} are waiting for you. ${content.text ?? ''}`, 500);
-    const res = await client.messages.send({ touser: task.userId, msgtype: 'textcard', textcard: { title: 'SOP task', description, url, btntxt: 'Open' } });
-    await this.markSent(task, res.msgid, []);
+    const summary = tasks === 1 ? `${targets} ${kind} are waiting for you. ${content.text ?? ''}` : `${tasks} SOP tasks, ${targets} targets, are waiting for you.`;
+    const card = { title: 'SOP task', description: truncateBytes(summary, 500), url, btntxt: 'Open' };
+    const res = await client.messages.send({ touser: task.userId, msgtype: 'textcard', textcard: card }).catch(async (e: unknown) => {
+      if (madeNothing(e)) await this.reopen(siblings.map((r) => r.id), task.tenantId);
+      throw e;
+    });
+    for (const t of [task, ...siblings.map((r) => ({ ...task, id: r.id }))]) await this.markSent(t as Task, res.msgid, []);
     return 'sent';
   }
 
@@ -119,6 +155,23 @@ export class TaskDelivery {
     });
   }
 
+  /** The member's other reminder tasks of the same window still open: they go out on this task's card. */
+  private async claimSiblings(m: EntityManager, task: Task): Promise<Sibling[]> {
+    const rows = (await m.query(
+      `SELECT id, target_count FROM tasks
+        WHERE tenant_id = $1 AND user_id = $2 AND window_at = $3 AND delivery = 'reminder' AND status = 'open' AND id <> $4
+        ORDER BY id FOR UPDATE`,
+      [task.tenantId, task.userId, task.windowAt, task.id],
+    )) as Sibling[];
+    if (rows.length) await m.update(Task, { tenantId: task.tenantId, id: In(rows.map((r) => r.id)) }, { status: 'calling', callingAt: this.clock.now() });
+    return rows;
+  }
+
+  /** Back to open: WeCom certainly made nothing, so the retry makes a fresh call. */
+  private async reopen(ids: string[], tenantId: string): Promise<void> {
+    if (ids.length) await this.db.getRepository(Task).update({ tenantId, id: In(ids), status: 'calling' }, { status: 'open', callingAt: null });
+  }
+
   private async fail(task: Task, note: string): Promise<DeliveryOutcome> {
     this.logger.warn({ tenantId: task.tenantId, taskId: task.id, note }, 'sop task failed');
     await this.db.transaction(async (m) => {
@@ -127,6 +180,11 @@ export class TaskDelivery {
     });
     return 'failed';
   }
+}
+
+/** WeCom answered with an error code (or the SDK held the call back): nothing was created. -1 may be a lost answer. */
+function madeNothing(e: unknown): boolean {
+  return isWeComApiError(e) && e.errcode !== -1;
 }
 
 function truncateBytes(s: string, max: number): string {
