@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { freePort, freshBenchStore } from './support/bench-setup';
+import { waitFor } from '../support/spawn-process';
+import { benchEnv, freshBenchStore, startBenchProcesses, stopAll } from './support/bench-setup';
+import { get, post } from './support/bench-http';
 
 const ENROLMENTS = Number(process.env.BENCH_SOP_ENROLMENTS ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_SOP_MEMBERS ?? 20);
@@ -17,29 +18,14 @@ const TARGET_MS = 60_000;
 const PER_CALL = 10_000;
 const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef';
 
-const env: Record<string, string> = {
-  NODE_ENV: 'production',
-  DB_NAME: process.env.BENCH_DB_NAME ?? 'scrm_bench_sop',
-  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'scrm-bench-sop',
-  LOG_LEVEL: 'silent',
-  SECRETS_KEY: randomBytes(32).toString('base64'),
-  PLATFORM_OPERATOR_TOKEN: OPERATOR_TOKEN,
-};
+const env = benchEnv('sop', OPERATOR_TOKEN);
 
 async function main(): Promise<void> {
   await freshBenchStore(env);
   const db = new Client({ host: '127.0.0.1', user: 'postgres', database: env.DB_NAME });
   await db.connect();
-  const children: Spawned[] = [];
+  const { sim, api, children } = await startBenchProcesses(env, WORKERS);
   try {
-    const [apiPort, simPort] = [await freePort(), await freePort()];
-    const sim = `http://127.0.0.1:${simPort}`;
-    const api = `http://127.0.0.1:${apiPort}`;
-    children.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
-    children.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
-    for (let i = 0; i < WORKERS; i++) children.push(spawnEntry('apps/worker/src/main.ts', env));
-    await waitFor(async () => (await fetch(`${sim}/sim/corps`).catch(() => null))?.ok === true, 60_000, 'the simulator to start');
-    await waitFor(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
 
     const { corpId, auth, tenantId } = await setUp(api, sim);
 
@@ -77,8 +63,7 @@ async function main(): Promise<void> {
     console.table(rows);
   } finally {
     await db.end();
-    children.forEach((c) => c.kill());
-    await Promise.all(children.map((c) => c.exited));
+    await stopAll(children);
   }
 }
 
@@ -129,19 +114,6 @@ async function mirror(sim: string, corpId: string, tenantId: string): Promise<vo
   console.log(`seeded ${new Set(rels.map((r) => r.external_userid)).size} customers (${rels.length} relationships) over ${MEMBERS} members`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function get(url: string, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(url, { headers });
-  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
-  return res.json();
-}
 
 main().catch((e) => {
   console.error(e);

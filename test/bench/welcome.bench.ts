@@ -5,8 +5,9 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { freePort, freshBenchStore } from './support/bench-setup';
+import { waitFor } from '../support/spawn-process';
+import { benchEnv, freshBenchStore, startBenchProcesses, stopAll } from './support/bench-setup';
+import { get, post } from './support/bench-http';
 
 const SECONDS = Number(process.env.BENCH_WELCOME_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_WELCOME_RATE ?? 100);
@@ -17,28 +18,13 @@ const WORKERS = Number(process.env.BENCH_WELCOME_WORKERS ?? 1);
 const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef';
 const MEMBERS = Array.from({ length: 10 }, (_, i) => ({ userid: `m${i}`, name: `Member ${i}` }));
 
-const env: Record<string, string> = {
-  NODE_ENV: 'production',
-  DB_NAME: process.env.BENCH_DB_NAME ?? 'scrm_bench_welcome',
-  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'scrm-bench-welcome',
-  LOG_LEVEL: 'silent',
-  SECRETS_KEY: randomBytes(32).toString('base64'),
-  PLATFORM_OPERATOR_TOKEN: OPERATOR_TOKEN,
-};
+const env = benchEnv('welcome', OPERATOR_TOKEN);
 
 async function main(): Promise<void> {
   await freshBenchStore(env);
 
-  const children: Spawned[] = [];
+  const { sim, api, children } = await startBenchProcesses(env, WORKERS);
   try {
-    const [apiPort, simPort] = [await freePort(), await freePort()];
-    const sim = `http://127.0.0.1:${simPort}`;
-    const api = `http://127.0.0.1:${apiPort}`;
-    children.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
-    children.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
-    for (let i = 0; i < WORKERS; i++) children.push(spawnEntry('apps/worker/src/main.ts', env));
-    await waitFor(async () => (await fetch(`${sim}/sim/corps`).catch(() => null))?.ok === true, 60_000, 'the simulator to start');
-    await waitFor(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
 
     const { corpId, configId } = await setUp(api, sim);
     // Give the worker time to boot (it has no health route): the first welcome would otherwise include start-up.
@@ -79,8 +65,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'welcome.json'), JSON.stringify({ name: 'welcome', rows, raw: { p50, p99, max, n: latencies.length, total } }, null, 2));
     console.table(rows);
   } finally {
-    children.forEach((c) => c.kill());
-    await Promise.all(children.map((c) => c.exited));
+    await stopAll(children);
   }
 }
 
@@ -121,19 +106,6 @@ async function measure(sim: string, corpId: string): Promise<number[]> {
   return welcomes.filter((w) => sentAt.has(w.welcome_code)).map((w) => new Date(w.sentAt).getTime() - sentAt.get(w.welcome_code)!);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  if (res.status >= 300) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function get(url: string): Promise<any> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
-  return res.json();
-}
 
 
 

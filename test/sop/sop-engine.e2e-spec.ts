@@ -5,9 +5,9 @@ import { scenario } from '../events/support';
 import { bearer } from '../support/factories';
 import { deleteRedisKeys } from '../support/global-setup';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
-import { startSystem, TestSystem } from '../support/test-system';
+import { TestSystem } from '../support/test-system';
 import { until, waitFor } from '../support/wait';
-import { installTagOnlyMatcher, localTag, ourTagFor, SopDriver } from './support/sop-helpers';
+import { localTag, SopDriver, startSopSystem } from './support/sop-helpers';
 
 jest.setTimeout(90_000);
 
@@ -23,21 +23,13 @@ describe('SOP engine against the simulator with a moved clock', () => {
   let tagId: string;
 
   beforeAll(async () => {
-    process.env.CHANNEL_ROSTER_DEBOUNCE_MS = '20';
-    sys = await startSystem({ sim: true, worker: true });
-    installTagOnlyMatcher(sys);
-    tenant = await createSimTenant(sys, {
-      members: [{ userid: 'anna', name: 'Anna' }, { userid: 'bert', name: 'Bert' }],
-      tags: [{ groupName: 'Interest', tags: [{ name: 'vip' }] }],
+    ({ sys, tenant, sop, corpTag, tagId } = await startSopSystem({
       groupChats: [
         { chatId: 'wrVipAnna', name: 'VIP A', owner: 'anna' },
         { chatId: 'wrVipBert', name: 'VIP B', owner: 'bert' },
         { chatId: 'wrPlain', name: 'Plain', owner: 'anna' },
       ],
-    });
-    sop = new SopDriver(sys, tenant);
-    corpTag = (tenant.seeded.tags as { tags: { id: string }[] }[])[0].tags[0].id;
-    tagId = await ourTagFor(sys, tenant, corpTag, 'vip');
+    }));
     await waitFor(async () => (await sop.db().query(`SELECT count(*)::int AS n FROM group_chats WHERE tenant_id = $1`, [tenant.id]))[0].n === 3, 30_000, 'the first sync');
   });
   afterAll(() => sys.close());

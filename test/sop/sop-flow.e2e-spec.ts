@@ -1,8 +1,8 @@
 import { createChannel, scan } from '../channels/support/channel-helpers';
-import { createSimTenant, SimTenant } from '../support/sim-tenant';
-import { startSystem, TestSystem } from '../support/test-system';
+import { SimTenant } from '../support/sim-tenant';
+import { TestSystem } from '../support/test-system';
 import { until } from '../support/wait';
-import { installTagOnlyMatcher, ourTagFor, SopDriver } from './support/sop-helpers';
+import { SopDriver, startSopSystem } from './support/sop-helpers';
 
 /** Asia/Shanghai (UTC+8). 2026-12-01 is a Tuesday; 10:00 local = 02:00Z. */
 const TUE_10_00 = new Date('2026-12-01T02:00:00Z');
@@ -16,16 +16,8 @@ describe('SOP: scan → channel tag → step an hour later → mass send → mem
   let tagId: string;
 
   beforeAll(async () => {
-    process.env.CHANNEL_ROSTER_DEBOUNCE_MS = '20';
-    sys = await startSystem({ sim: true, worker: true });
-    installTagOnlyMatcher(sys);
-    tenant = await createSimTenant(sys, {
-      members: [{ userid: 'anna', name: 'Anna' }, { userid: 'bert', name: 'Bert' }],
-      tags: [{ groupName: 'Source', tags: [{ name: 'fair' }] }],
-    });
-    sop = new SopDriver(sys, tenant);
-    const corpTag = (tenant.seeded.tags as { tags: { id: string }[] }[])[0].tags[0].id;
-    tagId = await ourTagFor(sys, tenant, corpTag, 'fair');
+    let corpTag: string;
+    ({ sys, tenant, sop, corpTag, tagId } = await startSopSystem());
     channel = await createChannel(sys, tenant, { name: 'Fair', strategy: 'random', members: [{ userId: 'anna' }], tagIds: [corpTag] });
   });
   afterAll(() => sys.close());

@@ -2,7 +2,8 @@ import { AudienceMatcher, AudienceRule, Clock, SopAudience, SopScheduler, TaskPo
 import { JobName, JobQueue } from '@scrm/platform';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../support/factories';
-import { SimTenant } from '../../support/sim-tenant';
+import { createSimTenant, SimCorpSeed, SimTenant } from '../../support/sim-tenant';
+import { startSystem } from '../../support/test-system';
 import { waitFor } from '../../support/wait';
 import { TestSystem } from '../../support/test-system';
 
@@ -130,4 +131,22 @@ export class SopDriver {
     const res = await this.tenant.sim().post(`/sim/corps/${this.tenant.corpId}/scenarios/mass-send/${msgid}/confirm`).send({ userid });
     if (res.status >= 300) throw new Error(`confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/**
+ * The system with a worker and the simulator, a tenant whose corp has members anna and bert and one corp tag, that tag
+ * in our catalogue, and the stand-in matcher. Answers the corp tag and our tag id.
+ */
+export async function startSopSystem(seed: SimCorpSeed = {}) {
+  process.env.CHANNEL_ROSTER_DEBOUNCE_MS = '20';
+  const sys = await startSystem({ sim: true, worker: true });
+  installTagOnlyMatcher(sys);
+  const tenant = await createSimTenant(sys, {
+    members: [{ userid: 'anna', name: 'Anna' }, { userid: 'bert', name: 'Bert' }],
+    tags: [{ groupName: 'Interest', tags: [{ name: 'vip' }] }],
+    ...seed,
+  });
+  const corpTag = (tenant.seeded.tags as { tags: { id: string }[] }[])[0].tags[0].id;
+  const tagId = await ourTagFor(sys, tenant, corpTag, 'vip');
+  return { sys, tenant, sop: new SopDriver(sys, tenant), corpTag, tagId };
 }
