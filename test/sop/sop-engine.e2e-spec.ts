@@ -2,6 +2,7 @@ import { AppConfig, JobName, JobQueue } from '@scrm/platform';
 import { Clock, SopScheduler, TaskDelivery } from '@scrm/core';
 import { createChannel, scan } from '../channels/support/channel-helpers';
 import { scenario } from '../events/support';
+import { processDelivery } from '../support/process-sim-event';
 import { bearer } from '../support/factories';
 import { deleteRedisKeys } from '../support/global-setup';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
@@ -137,6 +138,26 @@ describe('SOP engine against the simulator with a moved clock', () => {
     await sop.tick();
     expect(await massSendsOf(id)).toHaveLength(1);
     expect((await sop.enrolments(id))[0]).toMatchObject({ status: 'exited', exit_reason: 'left_audience' });
+    await sop.move(id, 'archive');
+  });
+
+  it('joining a group enrols the customer; the step goes to the member they are a contact of', async () => {
+    await sop.at(TUE_10_00);
+    const channel = await createChannel(sys, tenant, { name: 'Joiners', strategy: 'random', members: [{ userId: 'bert' }] });
+    const id = await sop.createSop({
+      name: 'Welcome to the group',
+      target: 'customer',
+      trigger: { type: 'group_joined', chatId: 'wrPlain' },
+      steps: [{ offset: { amount: 5, unit: 'minutes' }, delivery: 'mass_send', text: 'Glad you joined' }],
+    });
+    const add = await scan(sys, tenant, channel.configId);
+    const joined = await tenant.sim().post(`/sim/corps/${tenant.corpId}/scenarios/group-chats/wrPlain/join`).send({ members: [{ id: add.externalUserId, type: 2 }] });
+    expect(joined.status).toBeLessThan(300);
+    await processDelivery(sys, tenant, joined.body.deliveryId);
+    await until(() => sop.enrolments(id), (e) => e.length === 1, 10_000, 'the enrolment');
+    await sop.at(after(TUE_10_00, 6));
+    await sop.tick();
+    expect((await sop.tasks(id)).map((t) => [t.user_id, t.status])).toEqual([['bert', 'sent']]);
     await sop.move(id, 'archive');
   });
 
