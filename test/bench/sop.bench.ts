@@ -43,8 +43,8 @@ async function main(): Promise<void> {
       const r = await q(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS unsent, coalesce(sum(target_count), 0)::int AS targets FROM tasks WHERE tenant_id = $1 AND sop_id = $2`);
       return r.targets >= ENROLMENTS && r.unsent === 0;
     }, 10 * 60_000, 'every task sent');
-    const timing = await q(`SELECT max(sent_at) AS last_sent, count(*)::int AS tasks, sum(target_count)::int AS targets FROM tasks WHERE tenant_id = $1 AND sop_id = $2`);
-    const enrolled = await q(`SELECT count(*)::int AS n, min(created_at) AS first, max(created_at) AS last FROM sop_enrolments WHERE tenant_id = $1 AND sop_id = $2`);
+    const timing = await q(`SELECT min(created_at) AS first_task, max(sent_at) AS last_sent, count(*)::int AS tasks, sum(target_count)::int AS targets FROM tasks WHERE tenant_id = $1 AND sop_id = $2`);
+    const enrolled = await q(`SELECT count(*)::int AS n FROM sop_enrolments WHERE tenant_id = $1 AND sop_id = $2`);
     const perMember = (await db.query(`SELECT user_id, sum(target_count)::int AS n FROM tasks WHERE tenant_id = $1 AND sop_id = $2 GROUP BY user_id`, [tenantId, sop.id])).rows as { n: number }[];
     const minimum = perMember.reduce((s, m) => s + Math.ceil(m.n / PER_CALL), 0);
     const templates = await get(`${sim}/sim/corps/${corpId}/calls?api=externalcontact/add_msg_template&since=${fireAt.getTime()}`);
@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     const elapsed = new Date(timing.last_sent).getTime() - fireAt.getTime();
     const rows = [
       { metric: `firing → last add_msg_template answered (ms), ${ENROLMENTS} enrolments, ${MEMBERS} members, ${WORKERS} worker(s)`, measured: String(elapsed), reference: `target < ${TARGET_MS}`, verdict: elapsed < TARGET_MS ? 'pass' : 'FAIL' },
-      { metric: 'enrolments created by the firing (ms from firing to the last)', measured: `${enrolled.n} (${new Date(enrolled.last).getTime() - fireAt.getTime()})`, reference: String(ENROLMENTS), verdict: enrolled.n === ENROLMENTS ? 'pass' : 'FAIL' },
+      { metric: 'enrolments created by the firing', measured: String(enrolled.n), reference: String(ENROLMENTS), verdict: enrolled.n === ENROLMENTS ? 'pass' : 'FAIL' },
+      // The firing enrols everyone in one transaction; the first task's transaction starts right after it commits.
+      { metric: 'firing → first task (ms): enrolling the audience', measured: String(new Date(timing.first_task).getTime() - fireAt.getTime()), reference: '' },
       { metric: 'tasks / targets', measured: `${timing.tasks} / ${timing.targets}`, reference: `${minimum} / ${ENROLMENTS}` },
       { metric: 'add_msg_template calls', measured: String(templates.total), reference: `minimum ${minimum} (≤10,000 customers per call per member)`, verdict: templates.total === minimum ? 'pass' : 'FAIL' },
       { metric: 'all WeCom calls since the firing', measured: `${all.total} ${JSON.stringify(all.byApi)}`, reference: '' },
