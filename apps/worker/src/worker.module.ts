@@ -13,6 +13,8 @@ import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.proces
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
 import { SopWorkerModule } from './sop/sop-worker.module';
+import { ComputedTagsProcessor, ComputedTagsSchedule } from './computed-tags/computed-tags.processor';
+import { TagJobsProcessor, TagJobsSchedule } from './tags/tag-jobs.processor';
 import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
@@ -29,6 +31,10 @@ import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
     FullSyncProcessor,
     SyncScheduleProcessor,
     SyncSchedule,
+    ComputedTagsProcessor,
+    ComputedTagsSchedule,
+    TagJobsProcessor,
+    TagJobsSchedule,
   ],
 })
 export class WorkerModule {

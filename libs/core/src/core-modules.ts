@@ -2,9 +2,11 @@ import { AccessModule } from './access/access.module';
 import { AudienceModule } from './audience/audience.module';
 import { ProfileViewModule } from './profile-view/profile-view.module';
 import { ChannelModule } from './channel/channel.module';
+import { ComputedTagsModule } from './computed-tags/computed-tags.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboxModule } from './inbox/inbox.module';
 import { SopModule } from './sop/sop.module';
+import { ProfileModule } from './profile/profile.module';
 import { SyncModule } from './sync/sync.module';
 import { TagModule } from './tag/tag.module';
 import { TenantModule } from './tenant/tenant.module';
@@ -24,5 +26,7 @@ export const CORE_MODULES = [
   WelcomeModule,
   AudienceModule,
   ProfileViewModule,
+  ProfileModule,
+  ComputedTagsModule,
   SopModule,
 ];

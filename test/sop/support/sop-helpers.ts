@@ -1,24 +1,22 @@
-import { AudienceMatcher, AudienceRule, Clock, SopAudience, SopScheduler, TaskPoller, TickResult } from '@scrm/core';
+import { Clock, SopScheduler, TaskPoller, TickResult } from '@scrm/core';
 import { JobName, JobQueue } from '@scrm/platform';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../support/factories';
 import { createSimTenant, SimCorpSeed, SimTenant } from '../../support/sim-tenant';
 import { startSystem } from '../../support/test-system';
-import { waitFor } from '../../support/wait';
+import { until, waitFor } from '../../support/wait';
 import { TestSystem } from '../../support/test-system';
 
-/** Our tags.id for a WeCom corp tag: the tags projection makes it once it lands; until then the test adds the row. */
-export async function ourTagFor(sys: TestSystem, tenant: SimTenant, corpTagId: string, name = 'tag'): Promise<string> {
+/** Our tags.id for a WeCom corp tag, once the tag catalogue has brought it over (the sync on tenant creation). */
+export async function ourTagFor(sys: TestSystem, tenant: SimTenant, corpTagId: string): Promise<string> {
   const db = sys.api.get(DataSource);
-  const found = await db.query(`SELECT id FROM tags WHERE tenant_id = $1 AND corp_tag_id = $2`, [tenant.id, corpTagId]);
-  if (found[0]) return found[0].id;
-  const [group] = await db.query(`INSERT INTO tag_groups (tenant_id, name, kind) VALUES ($1, $2, 'corp') RETURNING id`, [tenant.id, `g-${corpTagId}`]);
-  const [tag] = await db.query(
-    `INSERT INTO tags (tenant_id, group_id, name, kind, corp_tag_id, source) VALUES ($1, $2, $3, 'corp', $4, 'wecom')
-     ON CONFLICT (tenant_id, corp_tag_id) WHERE corp_tag_id IS NOT NULL DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-    [tenant.id, group.id, name, corpTagId],
+  const [row] = await until(
+    () => db.query(`SELECT id FROM tags WHERE tenant_id = $1 AND corp_tag_id = $2 AND NOT deleted`, [tenant.id, corpTagId]) as Promise<{ id: string }[]>,
+    (rows) => rows.length === 1,
+    30_000,
+    `corp tag ${corpTagId} in our catalogue`,
   );
-  return tag.id;
+  return row.id;
 }
 
 /** A plain local tag (for group chats). */
@@ -27,39 +25,6 @@ export async function localTag(sys: TestSystem, tenant: SimTenant, name: string)
   const [group] = await db.query(`INSERT INTO tag_groups (tenant_id, name, kind) VALUES ($1, $2, 'manual') RETURNING id`, [tenant.id, `g-${name}`]);
   const [tag] = await db.query(`INSERT INTO tags (tenant_id, group_id, name, kind) VALUES ($1, $2, $3, 'manual') RETURNING id`, [tenant.id, group.id, name]);
   return tag.id;
-}
-
-/**
- * Until corp tags reach customer_tags (the projection helper `tags` is building), the real AUDIENCE_MATCHER cannot
- * see a channel's tag: a tag-only matcher, in test support only, stands in for it. A customer has a tag when
- * customer_tags says so or one of their relationships carries the linked corp tag. Remove once the projection lands.
- */
-export function installTagOnlyMatcher(sys: TestSystem): void {
-  for (const app of [sys.api, sys.worker!]) {
-    const audience = app.get(SopAudience, { strict: false }) as unknown as { matcher?: AudienceMatcher };
-    const db = app.get(DataSource);
-    const tagOf = (rule: AudienceRule): string => {
-      if ('tag' in rule) return rule.tag;
-      throw new Error(`the test matcher only knows { tag }: ${JSON.stringify(rule)}`);
-    };
-    const matching = async (tenantId: string, rule: AudienceRule, ids: string[] | null): Promise<string[]> => {
-      const rows: { id: string }[] = await db.query(
-        `SELECT c.id FROM customers c WHERE c.tenant_id = $1 AND ($3::uuid[] IS NULL OR c.id = ANY($3::uuid[])) AND (
-           EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.tenant_id = c.tenant_id AND ct.customer_id = c.id AND ct.tag_id = $2)
-           OR EXISTS (SELECT 1 FROM relationship_tags rt JOIN tags t ON t.tenant_id = rt.tenant_id AND t.corp_tag_id = rt.tag_id
-                       WHERE rt.tenant_id = c.tenant_id AND rt.external_user_id = c.external_user_id AND t.id = $2))
-         ORDER BY c.id`,
-        [tenantId, tagOf(rule), ids],
-      );
-      return rows.map((r) => r.id);
-    };
-    audience.matcher = {
-      validate: async () => undefined,
-      filter: async (tenantId, rule, ids) => new Set(await matching(tenantId, rule, ids)),
-      page: async (tenantId, rule, afterId, limit) => (await matching(tenantId, rule, null)).filter((id) => !afterId || id > afterId).slice(0, limit),
-      count: async (tenantId, rule) => (await matching(tenantId, rule, null)).length,
-    };
-  }
 }
 
 export class SopDriver {
@@ -134,19 +99,18 @@ export class SopDriver {
 }
 
 /**
- * The system with a worker and the simulator, a tenant whose corp has members anna and bert and one corp tag, that tag
- * in our catalogue, and the stand-in matcher. Answers the corp tag and our tag id.
+ * The system with a worker and the simulator, a tenant whose corp has members anna and bert and one corp tag, and that
+ * tag in our catalogue. Answers the corp tag and our tag id.
  */
 export async function startSopSystem(seed: SimCorpSeed = {}) {
   process.env.CHANNEL_ROSTER_DEBOUNCE_MS = '20';
   const sys = await startSystem({ sim: true, worker: true });
-  installTagOnlyMatcher(sys);
   const tenant = await createSimTenant(sys, {
     members: [{ userid: 'anna', name: 'Anna' }, { userid: 'bert', name: 'Bert' }],
     tags: [{ groupName: 'Interest', tags: [{ name: 'vip' }] }],
     ...seed,
   });
   const corpTag = (tenant.seeded.tags as { tags: { id: string }[] }[])[0].tags[0].id;
-  const tagId = await ourTagFor(sys, tenant, corpTag, 'vip');
+  const tagId = await ourTagFor(sys, tenant, corpTag);
   return { sys, tenant, sop: new SopDriver(sys, tenant), corpTag, tagId };
 }

@@ -20,6 +20,14 @@ export enum JobName {
   SopTick = 'sop-tick',
   DeliverSopTask = 'deliver-sop-task',
   PollSopTasks = 'poll-sop-tasks',
+  // computed tags
+  EvaluateTagRules = 'evaluate-tag-rules',
+  RunTagRules = 'run-tag-rules',
+  TagRulesSchedule = 'tag-rules-schedule',
+  // tags
+  RunTagJob = 'run-tag-job',
+  SweepTagJobs = 'sweep-tag-jobs',
+  RebuildCorpTagProjection = 'rebuild-corp-tag-projection',
   // audiences
   RefreshAudienceCounts = 'refresh-audience-counts',
 }
@@ -41,6 +49,16 @@ export interface JobPayloads {
   [JobName.SopTick]: Record<string, never>;
   [JobName.DeliverSopTask]: { tenantId: string; taskId: string };
   [JobName.PollSopTasks]: Record<string, never>;
+  // computed tags
+  /** Customers come from the tenant's pending set in Redis (many requests, one job). */
+  [JobName.EvaluateTagRules]: { tenantId: string };
+  /** ruleId null = every enabled rule (the nightly batch). */
+  [JobName.RunTagRules]: { tenantId: string; ruleId: string | null };
+  [JobName.TagRulesSchedule]: Record<string, never>;
+  // tags
+  [JobName.RunTagJob]: { tenantId: string; tagJobId: string };
+  [JobName.SweepTagJobs]: Record<string, never>;
+  [JobName.RebuildCorpTagProjection]: { tenantId: string };
   // audiences
   [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
@@ -71,6 +89,14 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.SopTick]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   [JobName.DeliverSopTask]: { queue: QueueName.Sop, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
   [JobName.PollSopTasks]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  // computed tags
+  [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
+  [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  [JobName.TagRulesSchedule]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  // tags: jobId = tag job id, re-added by the sweeper to resume: never keep the finished job (see FullSync).
+  [JobName.RunTagJob]: { queue: QueueName.Tags, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepTagJobs]: { queue: QueueName.Tags, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.RebuildCorpTagProjection]: { queue: QueueName.Tags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
   // audiences: counts are advisory; the next hour retries a failed run
   [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

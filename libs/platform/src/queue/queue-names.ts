@@ -10,6 +10,10 @@ export enum QueueName {
   Welcome = 'welcome',
   // SOP engine and staff tasks
   Sop = 'sop',
+  // computed tags
+  ComputedTags = 'computed-tags',
+  // tags: bulk tagging jobs and the corp tag projection
+  Tags = 'tags',
   // audiences
   Audiences = 'audiences',
 }
