@@ -1,5 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
-import { decrypt, encrypt, getSignature } from '@wecom/crypto';
+import { isUtf8 } from 'node:buffer';
+import { createDecipheriv, timingSafeEqual } from 'node:crypto';
+import { encrypt, getSignature } from '@wecom/crypto';
 import { CallbackConfig, CallbackQuery, VerifyUrlQuery } from './callback-config';
 import { CallbackFormatError, CallbackReceiveIdError, CallbackSignatureError } from './callback-errors';
 import { readEncryptField } from './read-encrypt-field';
@@ -67,16 +68,28 @@ function decryptStrict(cfg: CallbackConfig, encrypted: string): string {
   // WeCom pads with PKCS#7 to a multiple of 32 bytes, so the ciphertext is too.
   if (cipher.length === 0 || cipher.length % 32 !== 0) throw new CallbackFormatError('ciphertext length is not a multiple of 32');
 
-  let parts: { message: string; id: string; random: Buffer };
-  try {
-    parts = decrypt(cfg.encodingAESKey, encrypted);
-  } catch {
-    throw new CallbackFormatError('ciphertext could not be decrypted');
+  // One AES pass, then every check @wecom/crypto leaves out (it neither checks the padding nor the length field):
+  // PKCS#7 to 32, a length that fits, UTF-8 message and id. Exactly the inputs that re-encrypt to the same bytes.
+  const plain = aesDecrypt(cfg.encodingAESKey, cipher);
+  const pad = plain[plain.length - 1];
+  if (pad < 1 || pad > 32 || !plain.subarray(plain.length - pad).every((b) => b === pad)) {
+    throw new CallbackFormatError('bad padding or length in decrypted message');
   }
-  // @wecom/crypto does not check the padding or the length field; re-encrypting must give the same bytes back.
-  const again = Buffer.from(encrypt(cfg.encodingAESKey, parts.message, parts.id, parts.random), 'base64');
-  if (!again.equals(cipher)) throw new CallbackFormatError('bad padding or length in decrypted message');
+  const body = plain.subarray(0, plain.length - pad);
+  const length = body.length >= 20 ? body.readUInt32BE(16) : -1;
+  if (length < 0 || 20 + length > body.length) throw new CallbackFormatError('bad padding or length in decrypted message');
+  const [messageBytes, idBytes] = [body.subarray(20, 20 + length), body.subarray(20 + length)];
+  if (!isUtf8(messageBytes) || !isUtf8(idBytes)) throw new CallbackFormatError('decrypted message is not UTF-8');
+  const parts = { message: messageBytes.toString('utf8'), id: idBytes.toString('utf8') };
 
   if (parts.id !== cfg.receiveId) throw new CallbackReceiveIdError(parts.id);
   return parts.message;
+}
+
+function aesDecrypt(encodingAESKey: string, cipher: Buffer): Buffer {
+  const key = Buffer.from(`${encodingAESKey}=`, 'base64');
+  if (key.length !== 32) throw new CallbackFormatError('ciphertext could not be decrypted');
+  const d = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
+  d.setAutoPadding(false);
+  return Buffer.concat([d.update(cipher), d.final()]);
 }
