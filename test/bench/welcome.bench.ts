@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { freePort, freshBenchStore } from './support/bench-setup';
+import { until } from '../support/wait';
+import { Client } from 'pg';
+import { cpuMicros, freePort, freshBenchStore } from './support/bench-setup';
 
 const SECONDS = Number(process.env.BENCH_WELCOME_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_WELCOME_RATE ?? 100);
@@ -34,16 +36,23 @@ async function main(): Promise<void> {
     const [apiPort, simPort] = [await freePort(), await freePort()];
     const sim = `http://127.0.0.1:${simPort}`;
     const api = `http://127.0.0.1:${apiPort}`;
-    children.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
-    children.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
-    for (let i = 0; i < WORKERS; i++) children.push(spawnEntry('apps/worker/src/main.ts', env));
+    const roles: Record<string, Spawned[]> = { sim: [], api: [], worker: [] };
+    roles.sim.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
+    roles.api.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
+    for (let i = 0; i < WORKERS; i++) roles.worker.push(spawnEntry('apps/worker/src/main.ts', env));
+    children.push(...roles.sim, ...roles.api, ...roles.worker);
+    // CPU each role spends on the burst (start-up excluded): per add, comparable however busy the machine is.
+    const cpuOf = () => Object.fromEntries(Object.entries(roles).map(([role, ps]) => [role, ps.reduce((n, p) => n + cpuMicros(p.pid), 0)]));
     await waitFor(async () => (await fetch(`${sim}/sim/corps`).catch(() => null))?.ok === true, 60_000, 'the simulator to start');
     await waitFor(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
 
     const { corpId, configId } = await setUp(api, sim);
-    // Give the worker time to boot (it has no health route): the first welcome would otherwise include start-up.
-    await new Promise((r) => setTimeout(r, 5_000));
+    // The worker has no health route: it says so on stdout. Then a moment more, so its first jobs are not start-up.
+    await waitFor(() => roles.worker.every((w) => w.stdout().includes('worker started')), 120_000, 'the worker(s) to start');
+    await new Promise((r) => setTimeout(r, 2_000));
 
+    const cpuBefore = cpuOf();
+    const xactsBefore = await transactions(env.DB_NAME);
     const started = Date.now();
     const scans = new Set<Promise<unknown>>();
     const total = SECONDS * RATE;
@@ -62,7 +71,17 @@ async function main(): Promise<void> {
     }
     await Promise.all(scans);
     const offeredSeconds = (Date.now() - started) / 1000;
-    await waitFor(async () => (await get(`${sim}/sim/corps/${corpId}/welcome-messages`)).length >= total - failedScans, 60_000, 'every welcome').catch(() => undefined);
+    // Polled once a second: the list is the whole run's welcomes, and serialising it ten times a second would load the
+    // simulator (and so the machine) while the last welcomes are still on their way. Latencies come from the sim's clock.
+    await until(() => get(`${sim}/sim/corps/${corpId}/welcome-messages`), (w) => w.length >= total - failedScans, 60_000, 'every welcome', 1_000).catch(() => undefined);
+    // The add's bookkeeping (tags, roster) trails the welcome: let it finish before the CPU is read.
+    await until(() => inboxUnfinished(env.DB_NAME), (n) => n === 0, 60_000, 'every inbox event done', 500).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const cpuAfter = cpuOf();
+    // Idle backends report their counts to pg_stat_database within 10 s (PGSTAT_IDLE_INTERVAL).
+    await new Promise((r) => setTimeout(r, 11_000));
+    const xacts = (await transactions(env.DB_NAME)) - xactsBefore;
+    const perAdd = (role: string) => Math.round((cpuAfter[role] - cpuBefore[role]) / Math.max(1, total - failedScans));
 
     const latencies = await measure(sim, corpId);
     latencies.sort((a, b) => a - b);
@@ -73,14 +92,38 @@ async function main(): Promise<void> {
       { metric: 'welcomes received / adds', measured: `${latencies.length} / ${total - failedScans}`, reference: 'every add greeted', verdict: latencies.length === total - failedScans ? 'pass' : 'FAIL' },
       { metric: 'offered add rate (adds/s)', measured: (total / offeredSeconds).toFixed(1), reference: `${RATE}` },
       { metric: 'scan requests the simulator failed', measured: String(failedScans), reference: '0' },
+      { metric: 'CPU per add (µs): simulator / api / worker', measured: `${perAdd('sim')} / ${perAdd('api')} / ${perAdd('worker')}`, reference: 'sum must stay well under 20,000 (2 cores at 100 adds/s)' },
+      { metric: 'Postgres transactions per add (all processes)', measured: (xacts / Math.max(1, total - failedScans)).toFixed(1), reference: '' },
     ];
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'welcome.json'), JSON.stringify({ name: 'welcome', rows, raw: { p50, p99, max, n: latencies.length, total } }, null, 2));
+    writeFileSync(join(dir, 'welcome.json'), JSON.stringify({ name: 'welcome', rows, raw: { p50, p99, max, n: latencies.length, total, cpuPerAddUs: { sim: perAdd('sim'), api: perAdd('api'), worker: perAdd('worker') }, transactions: xacts } }, null, 2));
     console.table(rows);
   } finally {
     children.forEach((c) => c.kill());
     await Promise.all(children.map((c) => c.exited));
+  }
+}
+
+/** Committed + rolled back transactions of the bench database so far (every autocommit statement is one). */
+async function transactions(db: string): Promise<number> {
+  const r = await pgQuery(db, `SELECT pg_stat_force_next_flush(); SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`);
+  return Number(r.n);
+}
+
+async function inboxUnfinished(db: string): Promise<number> {
+  return Number((await pgQuery(db, `SELECT count(*) AS n FROM inbox_events WHERE status NOT IN ('done', 'failed')`)).n);
+}
+
+async function pgQuery(db: string, sql: string): Promise<{ n: string }> {
+  const c = new Client({ host: '127.0.0.1', user: 'postgres', database: db });
+  await c.connect();
+  try {
+    const res = await c.query(sql);
+    const last = Array.isArray(res) ? res[res.length - 1] : res;
+    return last.rows[0];
+  } finally {
+    await c.end();
   }
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, prepareDatabase } from '../../../libs/platform/src';
@@ -29,4 +30,11 @@ export async function freshBenchStore(env: Record<string, string>): Promise<AppC
   await prepareDatabase(config);
   await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
   return config;
+}
+
+/** utime + stime of a process from /proc, in µs (clock ticks are 1/100 s on Linux): what it cost, whatever the neighbours do. */
+export function cpuMicros(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
