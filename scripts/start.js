@@ -93,10 +93,35 @@ async function ensureDemoTenant() {
   return tenant;
 }
 
+// The simulator forgets everything when it stops, so a demo kept across restarts would point at contact ways,
+// customers and mass sends WeCom (the simulator) no longer knows. The demo therefore runs in its own database and
+// Redis prefix, rebuilt on every start; a real deployment's data is never touched.
+async function resetDemoStores() {
+  env.DB_NAME = `${env.DB_NAME ?? 'scrm'}_demo`;
+  env.REDIS_PREFIX = `${env.REDIS_PREFIX ?? 'scrm'}-demo`;
+  const db = new Client({ host: env.DB_HOST ?? '127.0.0.1', port: Number(env.DB_PORT ?? 5432), user: env.DB_USER ?? 'postgres', password: env.DB_PASSWORD || undefined, database: 'postgres' });
+  await db.connect();
+  try {
+    await db.query(`DROP DATABASE IF EXISTS "${env.DB_NAME}" WITH (FORCE)`);
+  } finally {
+    await db.end();
+  }
+  const Redis = require('ioredis');
+  const redis = new Redis({ host: env.REDIS_HOST ?? '127.0.0.1', port: Number(env.REDIS_PORT ?? 6379), password: env.REDIS_PASSWORD || undefined, lazyConnect: true });
+  await redis.connect();
+  try {
+    const keys = await redis.keys(`${env.REDIS_PREFIX}:*`); // every key we write (queues included) carries the prefix
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 (async () => {
   const mode = env.WECOM_DEMO ?? 'auto';
   const demo = mode === 'on' || (mode === 'auto' && !(await realCorpConfigured()));
   if (demo) {
+    await resetDemoStores();
     Object.assign(env, { SIM_PORT: String(simPort), SIM_DEMO_CORP_ID: DEMO.corpId, SIM_DEMO_CORP_SECRET: DEMO.corpSecret });
     run('wecom-sim', 'apps/wecom-sim/src/main.ts', ['--seed']);
     await waitFor(`${simUrl}/docs-json`, 'wecom-sim');
@@ -107,6 +132,13 @@ async function ensureDemoTenant() {
   console.log(`[start] api ${apiUrl} (docs ${apiUrl}/docs), worker running`);
   if (demo) {
     const tenant = await ensureDemoTenant();
+    require('ts-node').register({ transpileOnly: true });
+    const { DemoApi } = require('./demo/demo-api');
+    const { seedDemo } = require('./demo/seed');
+    const api = new DemoApi(apiUrl, simUrl, DEMO.corpId);
+    await api.login(DEMO.slug, DEMO.admin.email, DEMO.admin.password);
+    await seedDemo(api);
+    console.log('[start] demo: seeded channels and welcome rules; play the story with `npm run demo:story`');
     console.log(`[start] demo: wecom-sim ${simUrl} (docs ${simUrl}/docs); tenant '${DEMO.slug}' (${tenant.id}); log in with ${DEMO.admin.email} / ${DEMO.admin.password}`);
   }
 })().catch((err) => {

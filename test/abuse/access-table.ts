@@ -66,4 +66,19 @@ export const ACCESS_TABLE: Record<string, Rule> = {
   'GET /api/v1/welcome/media': READ,
   'POST /api/v1/welcome/preview': READ,
   'GET /api/v1/welcome/outcomes': READ,
+  // audiences
+  'POST /api/v1/audiences/count': READ,
+  'POST /api/v1/audiences/sample': READ,
+  'POST /api/v1/audiences/list': READ,
+  'POST /api/v1/audiences/export': WRITE,
+  'POST /api/v1/audiences/analysis': READ,
+  'POST /api/v1/audiences': WRITE,
+  'GET /api/v1/audiences': READ,
+  'GET /api/v1/audiences/{id}': READ,
+  'PATCH /api/v1/audiences/{id}': WRITE,
+  'DELETE /api/v1/audiences/{id}': WRITE,
+  'POST /api/v1/audiences/{id}/refresh': WRITE,
+  // 360° view
+  'GET /api/v1/customers/{ref}/profile': READ,
+  'GET /api/v1/customers/{ref}/timeline': READ,
 };

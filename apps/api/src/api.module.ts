@@ -20,6 +20,8 @@ import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { AudiencesController } from './audiences/audiences.controller';
+import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
 @Module({
   imports: [PlatformModule, ...CORE_MODULES],
@@ -41,6 +43,8 @@ import { WelcomeController } from './welcome/welcome.controller';
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    AudiencesController,
+    CustomerProfileController,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -12,10 +12,11 @@ import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
+import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule],
+  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule, AudiencesWorkerModule],
   providers: [
     PurgeExpiredTokensProcessor,
     MaintenanceSchedule,

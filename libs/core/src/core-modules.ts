@@ -1,4 +1,6 @@
 import { AccessModule } from './access/access.module';
+import { AudienceModule } from './audience/audience.module';
+import { ProfileViewModule } from './profile-view/profile-view.module';
 import { ChannelModule } from './channel/channel.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -9,4 +11,4 @@ import { WelcomeModule } from './welcome/welcome.module';
 import { WeComModule } from './wecom/wecom.module';
 
 /** The domain modules both the api and the worker load; each adds its controllers or processors on top. */
-export const CORE_MODULES = [AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, TagModule, SyncModule, ChannelModule, WelcomeModule];
+export const CORE_MODULES = [AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, TagModule, SyncModule, ChannelModule, WelcomeModule, AudienceModule, ProfileViewModule];

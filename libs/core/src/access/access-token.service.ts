@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { PrincipalResolver, TenantPrincipal, TenantRepository, TenantRole } from '@scrm/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { TENANT_CHANGED, TenantChanged } from '../tenant/tenant.events';
 import { AccessToken, AccessTokenKind } from './access-token.entity';
+import { PrincipalCache } from './principal-cache';
 
 export interface IssueTokenInput {
   kind: AccessTokenKind;
@@ -20,6 +23,7 @@ const TOKEN_PATTERN = /^scrm_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 @Injectable()
 export class AccessTokenService implements PrincipalResolver {
   private readonly tokens: TenantRepository<AccessToken>;
+  private readonly recent = new PrincipalCache();
 
   constructor(
     @InjectRepository(AccessToken) repo: Repository<AccessToken>,
@@ -47,20 +51,23 @@ export class AccessTokenService implements PrincipalResolver {
     const match = TOKEN_PATTERN.exec(token);
     if (!match) return null;
     const tenantId = toUuid(match[1]);
+    const hash = hashToken(token);
+    const known = this.recent.get(hash);
+    if (known) return known;
     const rows: ResolvedRow[] = await this.dataSource.query(
-      `SELECT t.id, t.kind, t.role, t.user_id, t.staff_user_id, t.last_used_at
+      `SELECT t.id, t.kind, t.role, t.user_id, t.staff_user_id, t.last_used_at, t.expires_at
          FROM access_tokens t
          JOIN tenants tn ON tn.id = t.tenant_id AND tn.status = 'active'
          LEFT JOIN users u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
         WHERE t.tenant_id = $1 AND t.token_hash = $2 AND t.revoked_at IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > now())
           AND (t.user_id IS NULL OR u.disabled_at IS NULL)`,
-      [tenantId, hashToken(token)],
+      [tenantId, hash],
     );
     const row = rows[0];
     if (!row) return null;
     await this.touch(tenantId, row);
-    return {
+    const principal: TenantPrincipal = {
       kind: row.kind === 'api_key' ? 'api_key' : 'user',
       tenantId,
       tokenId: row.id,
@@ -68,6 +75,13 @@ export class AccessTokenService implements PrincipalResolver {
       userId: row.user_id,
       staffUserId: row.staff_user_id,
     };
+    this.recent.set(hash, principal, row.expires_at);
+    return principal;
+  }
+
+  @OnEvent(TENANT_CHANGED)
+  forgetTenant(event: TenantChanged): void {
+    this.recent.forgetTenant(event.tenantId);
   }
 
   list(tenantId: string, kind: AccessTokenKind): Promise<AccessToken[]> {
@@ -77,10 +91,12 @@ export class AccessTokenService implements PrincipalResolver {
   async revoke(tenantId: string, id: string, kind?: AccessTokenKind): Promise<void> {
     const token = await this.tokens.get(tenantId, kind ? { id, kind } : { id });
     if (!token.revokedAt) await this.tokens.update(tenantId, { id }, { revokedAt: new Date() });
+    this.recent.clear();
   }
 
   async revokeAllOfUser(tenantId: string, userId: string): Promise<void> {
     await this.tokens.update(tenantId, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.recent.clear();
   }
 
   async purgeExpired(): Promise<number> {
@@ -104,6 +120,7 @@ interface ResolvedRow {
   user_id: string | null;
   staff_user_id: string | null;
   last_used_at: Date | null;
+  expires_at: Date | null;
 }
 
 export function hashToken(token: string): string {

@@ -16,6 +16,8 @@ export enum JobName {
   ChannelRosterTick = 'channel-roster-tick',
   ApplyChannelTags = 'apply-channel-tags',
   RefreshWelcomeMedia = 'refresh-welcome-media',
+  // audiences
+  RefreshAudienceCounts = 'refresh-audience-counts',
 }
 
 export interface JobPayloads {
@@ -31,6 +33,8 @@ export interface JobPayloads {
   [JobName.ChannelRosterTick]: Record<string, never>;
   [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
   [JobName.RefreshWelcomeMedia]: Record<string, never>;
+  // audiences
+  [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
 
 export const RETRY = {
@@ -55,4 +59,6 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
   [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
+  // audiences: counts are advisory; the next hour retries a failed run
+  [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

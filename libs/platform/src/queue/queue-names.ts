@@ -8,4 +8,6 @@ export enum QueueName {
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',
+  // audiences
+  Audiences = 'audiences',
 }
