@@ -20,6 +20,10 @@ import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { AttributesController } from './profile/attributes.controller';
+import { CustomerAttributesController } from './profile/customer-attributes.controller';
+import { EventsController } from './profile/events.controller';
+import { TagRulesController } from './tag-rules/tag-rules.controller';
 import { AudiencesController } from './audiences/audiences.controller';
 import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
@@ -43,6 +47,10 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    AttributesController,
+    CustomerAttributesController,
+    EventsController,
+    TagRulesController,
     AudiencesController,
     CustomerProfileController,
   ],

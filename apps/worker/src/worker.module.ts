@@ -12,6 +12,7 @@ import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
+import { ComputedTagsProcessor, ComputedTagsSchedule } from './computed-tags/computed-tags.processor';
 import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
@@ -28,6 +29,8 @@ import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
     FullSyncProcessor,
     SyncScheduleProcessor,
     SyncSchedule,
+    ComputedTagsProcessor,
+    ComputedTagsSchedule,
   ],
 })
 export class WorkerModule {

@@ -14,6 +14,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   mountCallbackRoutes(app);
   // Admin JSON is small; callbacks get their own raw-body parser on their route.
   app.useBodyParser('json', { limit: '1mb' });
+  // The customer attribute CSV import (POST /api/v1/customers/attributes/import).
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setupSwagger(app, 'WeCom SCRM API', 'Admin API for marketers, staff task API and WeCom callback intake.');

@@ -32,7 +32,7 @@ export class AudienceAnalysisService {
     if (typeof dimension === 'string') throw fieldError('dimension', dimension);
     const q = await this.matcher.compile(caller.tenantId, rule, { role: caller.role });
     const bucket = await this.bucketSql(caller, dimension, q.params, q.tenant);
-    const rows = (await this.db.query(
+    const rows = (await this.matcher.analytic(
       `WITH base AS (SELECT c.id, c.external_user_id, c.gender, c.first_seen_at, (${q.predicate}) AS hit FROM customers c WHERE ${q.reachable})
        SELECT x.value, x.label, count(*) FILTER (WHERE b.hit)::int AS audience, count(*)::int AS "all"
          FROM base b ${bucket}

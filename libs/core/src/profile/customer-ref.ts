@@ -32,7 +32,8 @@ export class CustomerRefResolver {
     const out = new Map<string, string>();
     const column: Record<CustomerRefKind, string> = { id: 'id::text', external_userid: 'external_user_id', unionid: 'unionid' };
     for (const kind of ['id', 'external_userid', 'unionid'] as const) {
-      const values = [...new Set(refs.filter((r) => r.kind === kind && (kind !== 'id' || UUID.test(r.value))).map((r) => r.value))];
+      // A NUL cannot be stored in Postgres text, so no customer has it (and the query would fail on it).
+      const values = [...new Set(refs.filter((r) => r.kind === kind && (kind !== 'id' || UUID.test(r.value)) && !r.value.includes('\0')).map((r) => r.value))];
       if (values.length === 0) continue;
       const rows = (await this.db.query(
         `SELECT id, ${column[kind]} AS v FROM customers WHERE tenant_id = $1 AND ${column[kind]} = ANY($2::text[])`,

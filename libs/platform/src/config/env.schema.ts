@@ -129,6 +129,17 @@ export class EnvSchema {
   @Transform(({ value }) => toInt(value))
   @IsInt() @Min(0) @Max(60_000)
   CHANNEL_ROSTER_DEBOUNCE_MS = 500;
+
+  // computed tags
+  /** Events arriving within this window share one incremental evaluation of the tenant's tag rules (0 = one per batch). */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(60_000)
+  TAG_RULES_DEBOUNCE_MS = 1_000;
+
+  /** Local hour (tenant time zone) of the nightly evaluation of every enabled tag rule. */
+  @Transform(({ value }) => toInt(value))
+  @IsInt() @Min(0) @Max(23)
+  TAG_RULES_NIGHTLY_HOUR = 2;
 }
 
 function toInt(value: unknown): unknown {

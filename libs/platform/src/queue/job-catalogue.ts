@@ -16,6 +16,10 @@ export enum JobName {
   ChannelRosterTick = 'channel-roster-tick',
   ApplyChannelTags = 'apply-channel-tags',
   RefreshWelcomeMedia = 'refresh-welcome-media',
+  // computed tags
+  EvaluateTagRules = 'evaluate-tag-rules',
+  RunTagRules = 'run-tag-rules',
+  TagRulesSchedule = 'tag-rules-schedule',
   // audiences
   RefreshAudienceCounts = 'refresh-audience-counts',
 }
@@ -33,6 +37,12 @@ export interface JobPayloads {
   [JobName.ChannelRosterTick]: Record<string, never>;
   [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
   [JobName.RefreshWelcomeMedia]: Record<string, never>;
+  // computed tags
+  /** Customers come from the tenant's pending set in Redis (many requests, one job). */
+  [JobName.EvaluateTagRules]: { tenantId: string };
+  /** ruleId null = every enabled rule (the nightly batch). */
+  [JobName.RunTagRules]: { tenantId: string; ruleId: string | null };
+  [JobName.TagRulesSchedule]: Record<string, never>;
   // audiences
   [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
@@ -59,6 +69,10 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
   [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
+  // computed tags
+  [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
+  [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  [JobName.TagRulesSchedule]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
   // audiences: counts are advisory; the next hour retries a failed run
   [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

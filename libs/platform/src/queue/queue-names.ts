@@ -8,6 +8,8 @@ export enum QueueName {
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',
+  // computed tags
+  ComputedTags = 'computed-tags',
   // audiences
   Audiences = 'audiences',
 }

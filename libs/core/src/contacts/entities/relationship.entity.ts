@@ -6,6 +6,8 @@ import type { RelationshipStatus } from '../rules/relationship-status';
 @Entity('relationships')
 @Index('uq_relationships_tenant_user_external', ['tenantId', 'userId', 'externalUserId'], { unique: true })
 @Index('ix_relationships_tenant_external', ['tenantId', 'externalUserId'])
+// Every audience keeps only reachable customers (an active relationship): an index-only scan of the active ones.
+@Index('ix_relationships_tenant_external_active', ['tenantId', 'externalUserId'], { where: "status = 'active'" })
 export class Relationship extends TenantEntity {
   @Column({ length: 64 })
   userId: string;

@@ -8,6 +8,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Entity('customer_events')
 @Index('uq_customer_events_tenant_idempotency', ['tenantId', 'idempotencyKey'], { unique: true })
 @Index('ix_customer_events_tenant_customer_time', ['tenantId', 'customerId', 'occurredAt'])
+// Audience event leaves ("purchase within 30 days") read one type over a window: an index-only scan yields the customers.
+@Index('ix_customer_events_tenant_type_time_customer', ['tenantId', 'type', 'occurredAt', 'customerId'])
 export class CustomerEvent {
   @PrimaryColumn('uuid')
   tenantId: string;
