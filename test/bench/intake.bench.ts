@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { encryptCallback } from '../../libs/wechat-work-sdk/src';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { cpuMicros, freePort, freshBenchStore } from './support/bench-setup';
+import { freePort, freshBenchStore } from './support/bench-setup';
+import { cpuMicros } from './support/bench-tenant';
 
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
 import { until } from '../support/wait';
 import { Client } from 'pg';
-import { cpuMicros, freePort, freshBenchStore } from './support/bench-setup';
+import { freePort, freshBenchStore } from './support/bench-setup';
+import { cpuMicros } from './support/bench-tenant';
 
 const SECONDS = Number(process.env.BENCH_WELCOME_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_WELCOME_RATE ?? 100);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { AppConfig, loadConfig, prepareDatabase } from '../../../libs/platform/src';
@@ -32,9 +31,3 @@ export async function freshBenchStore(env: Record<string, string>): Promise<AppC
   return config;
 }
 
-/** utime + stime of a process from /proc, in µs (clock ticks are 1/100 s on Linux): what it cost, whatever the neighbours do. */
-export function cpuMicros(pid: number | undefined): number {
-  if (!pid) return 0;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
