@@ -30,4 +30,3 @@ export async function freshBenchStore(env: Record<string, string>): Promise<AppC
   await deleteRedisKeys(config.redis, `${config.env.REDIS_PREFIX}:*`);
   return config;
 }
-
