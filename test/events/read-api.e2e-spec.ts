@@ -54,13 +54,13 @@ describe('Read API over the contact mirror', () => {
     expect(res.body.timeline.map((t: { type: string }) => t.type)).toEqual(['customer.edited', 'customer.added']);
   });
 
-  it('shows group chats with their members, and the tag mirror', async () => {
+  it('shows group chats with their members, and the corp tags in the catalogue', async () => {
     const list = await get('/api/v1/group-chats');
     expect(list.body).toMatchObject({ total: 1, items: [expect.objectContaining({ chatId, name: 'VIPs', status: 'active', memberCount: 2 })] });
     const one = await get(`/api/v1/group-chats/${chatId}`);
     expect(one.body.members.map((m: { memberId: string }) => m.memberId).sort()).toEqual([alice, 'zhangsan'].sort());
     const tags = await get('/api/v1/tags');
-    expect(tags.body).toEqual([expect.objectContaining({ name: 'Level', tags: [expect.objectContaining({ tagId: gold, name: 'Gold' })] })]);
+    expect(tags.body).toEqual([expect.objectContaining({ name: 'Level', kind: 'corp', tags: [expect.objectContaining({ corpTagId: gold, name: 'Gold', kind: 'corp' })] })]);
   });
 
   it('keeps tenants apart: another tenant’s customer and chat are 404 and never listed', async () => {

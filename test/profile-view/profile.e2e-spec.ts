@@ -2,7 +2,7 @@ import { CustomerTagWriter, DomainEvent } from '@scrm/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { ProfileSeed } from '../audiences/seed';
-import { contactWay, scenario } from '../events/support';
+import { contactWay, scenario, syncsSettled } from '../events/support';
 import { bearer, userWithRole } from '../support/factories';
 import { createSimTenant, SimTenant } from '../support/sim-tenant';
 import { startSystem, TestSystem } from '../support/test-system';
@@ -32,6 +32,7 @@ describe('Customer 360° view', () => {
     b = await createSimTenant(sys);
     viewer = await userWithRole(sys, a, 'viewer');
     admin = bearer(a.adminToken);
+    await syncsSettled(sys, a); // the first sync would overwrite the unionid seeded below
     ext = (await scenario(sys, a, 'scan', { configId: await contactWay(sys, a, 'zhangsan', 'poster'), customer: { name: 'Alice' } })).externalUserId;
     [{ id }] = await db().query('SELECT id FROM customers WHERE tenant_id = $1 AND external_user_id = $2', [a.id, ext]);
     await db().query(`UPDATE customers SET unionid = 'union-alice', attributes = '{"city": "Hangzhou", "orphan": 1}' WHERE id = $1`, [id]);

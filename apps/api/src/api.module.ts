@@ -15,7 +15,6 @@ import { WeComCallbackController } from './wecom-callback/wecom-callback.control
 import { CustomersController } from './contacts/customers.controller';
 import { GroupChatsController } from './contacts/group-chats.controller';
 import { StaffController } from './contacts/staff.controller';
-import { TagsController } from './contacts/tags.controller';
 import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
@@ -24,6 +23,11 @@ import { AttributesController } from './profile/attributes.controller';
 import { CustomerAttributesController } from './profile/customer-attributes.controller';
 import { EventsController } from './profile/events.controller';
 import { TagRulesController } from './tag-rules/tag-rules.controller';
+import { CustomerTagsController } from './tags/customer-tags.controller';
+import { TagCategoriesController } from './tags/tag-categories.controller';
+import { TagGroupsController } from './tags/tag-groups.controller';
+import { TagJobsController } from './tags/tag-jobs.controller';
+import { TagsController } from './tags/tags.controller';
 import { AudiencesController } from './audiences/audiences.controller';
 import { CustomerProfileController } from './customer-profile/customer-profile.controller';
 
@@ -41,7 +45,6 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
     PlatformInboxController,
         CustomersController,
     GroupChatsController,
-    TagsController,
     StaffController,
     SyncController,
         ChannelsController,
@@ -51,6 +54,11 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
     CustomerAttributesController,
     EventsController,
     TagRulesController,
+    TagCategoriesController,
+    TagGroupsController,
+    TagsController,
+    CustomerTagsController,
+    TagJobsController,
     AudiencesController,
     CustomerProfileController,
   ],

@@ -13,6 +13,7 @@ import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.proces
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
 import { ComputedTagsProcessor, ComputedTagsSchedule } from './computed-tags/computed-tags.processor';
+import { TagJobsProcessor, TagJobsSchedule } from './tags/tag-jobs.processor';
 import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
@@ -31,6 +32,8 @@ import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
     SyncSchedule,
     ComputedTagsProcessor,
     ComputedTagsSchedule,
+    TagJobsProcessor,
+    TagJobsSchedule,
   ],
 })
 export class WorkerModule {

@@ -16,6 +16,8 @@ export enum DomainEvent {
   GroupMemberJoined = 'group.member_joined',
   GroupMemberLeft = 'group.member_left',
   CorpTagsChanged = 'tag.corp_tags_changed',
+  /** A full sync of a tenant ended: everything read from WeCom is in the mirror. */
+  SyncFinished = 'sync.finished',
   /** Anything on a customer's profile changed (tags, attributes, events): caches of the 360° view drop them. */
   ProfileChanged = 'profile.changed',
 }
@@ -55,7 +57,7 @@ export interface CustomerTagsChangedPayload {
   externalUserId: string;
   userId: string;
   tagIds: string[];
-  source: 'wecom' | 'channel' | 'sop' | 'admin' | 'sync';
+  source: 'wecom' | 'channel' | 'sop' | 'admin' | 'sync' | 'bulk';
   at: Date;
 }
 
@@ -91,6 +93,12 @@ export interface CorpTagsChangedPayload {
   tenantId: string;
   change: string;
   id: string | null;
+  at: Date;
+}
+
+export interface SyncFinishedPayload {
+  tenantId: string;
+  runId: string;
   at: Date;
 }
 

@@ -13,7 +13,7 @@ export interface RelationshipTagChange {
   userId: string;
   externalUserId: string;
   tagIds: string[];
-  source: 'channel' | 'sop' | 'admin';
+  source: 'channel' | 'sop' | 'admin' | 'bulk';
   /** What caused it, for the timeline (e.g. a channel id). */
   sourceId?: string;
 }

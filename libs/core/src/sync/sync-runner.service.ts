@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@scrm/platform';
 import { isWeComApiError, WeComClient } from '@scrm/wechat-work-sdk';
@@ -11,7 +12,7 @@ import { replaceTagLinks } from '../contacts/stores/relationship-tags.store';
 import { applyRelationshipStatus } from '../contacts/stores/relationship.store';
 import { StaffRow, writeStaff } from '../contacts/stores/staff.store';
 import { reconcileCorpTags } from '../contacts/stores/tag-mirror.store';
-import { DomainEvent } from '../events/domain-events';
+import { CorpTagsChangedPayload, DomainEvent, SyncFinishedPayload } from '../events/domain-events';
 import { writeTimeline } from '../contacts/stores/timeline.store';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
 import { SyncLease } from './sync-lease';
@@ -36,6 +37,7 @@ export class SyncRunner {
     @InjectDataSource() private readonly db: DataSource,
     private readonly wecom: TenantWeCom,
     private readonly config: AppConfig,
+    private readonly emitter: EventEmitter2,
   ) {}
 
   /** 'busy' when another worker holds a live lease on the run; 'finished' when it is (or already was) over. */
@@ -48,6 +50,8 @@ export class SyncRunner {
     if (run.phase === 'tags') await this.tags(client, run, lease);
     if (run.phase === 'customers') await this.customers(client, run, lease);
     if (run.phase === 'group_chats') await this.groupChats(client, run, lease);
+    // Before finishing: a listener's failure fails this attempt, and the retry (at its last checkpoint) emits again.
+    await this.emitter.emitAsync(DomainEvent.SyncFinished, { tenantId, runId, at: new Date() } satisfies SyncFinishedPayload);
     await lease.finish(run.counts);
     this.logger.log({ tenantId, runId, counts: run.counts }, 'full sync done');
     return 'finished';
@@ -76,6 +80,7 @@ export class SyncRunner {
     const groups = await client.tags.list();
     const written = await this.db.transaction((m) => reconcileCorpTags(m, run.tenantId, groups));
     run.counts.tags = written.tags;
+    await this.emitter.emitAsync(DomainEvent.CorpTagsChanged, { tenantId: run.tenantId, change: 'sync', id: null, at: new Date() } satisfies CorpTagsChangedPayload);
     const customersFrom = (await dbNow(this.db)).toISOString();
     await lease.checkpoint(run, 'customers', { userIndex: 0, customersFrom }, syncPercent('customers', 0));
   }

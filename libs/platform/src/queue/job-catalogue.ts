@@ -20,6 +20,10 @@ export enum JobName {
   EvaluateTagRules = 'evaluate-tag-rules',
   RunTagRules = 'run-tag-rules',
   TagRulesSchedule = 'tag-rules-schedule',
+  // tags
+  RunTagJob = 'run-tag-job',
+  SweepTagJobs = 'sweep-tag-jobs',
+  RebuildCorpTagProjection = 'rebuild-corp-tag-projection',
   // audiences
   RefreshAudienceCounts = 'refresh-audience-counts',
 }
@@ -43,6 +47,10 @@ export interface JobPayloads {
   /** ruleId null = every enabled rule (the nightly batch). */
   [JobName.RunTagRules]: { tenantId: string; ruleId: string | null };
   [JobName.TagRulesSchedule]: Record<string, never>;
+  // tags
+  [JobName.RunTagJob]: { tenantId: string; tagJobId: string };
+  [JobName.SweepTagJobs]: Record<string, never>;
+  [JobName.RebuildCorpTagProjection]: { tenantId: string };
   // audiences
   [JobName.RefreshAudienceCounts]: Record<string, never>;
 }
@@ -73,6 +81,10 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
   [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
   [JobName.TagRulesSchedule]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
+  // tags: jobId = tag job id, re-added by the sweeper to resume: never keep the finished job (see FullSync).
+  [JobName.RunTagJob]: { queue: QueueName.Tags, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.SweepTagJobs]: { queue: QueueName.Tags, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.RebuildCorpTagProjection]: { queue: QueueName.Tags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
   // audiences: counts are advisory; the next hour retries a failed run
   [JobName.RefreshAudienceCounts]: { queue: QueueName.Audiences, options: { attempts: 1, ...KEEP } },
 };

@@ -10,6 +10,8 @@ export enum QueueName {
   Welcome = 'welcome',
   // computed tags
   ComputedTags = 'computed-tags',
+  // tags: bulk tagging jobs and the corp tag projection
+  Tags = 'tags',
   // audiences
   Audiences = 'audiences',
 }

@@ -98,18 +98,6 @@ export class ContactsReadService {
     return { ...chat, members } as T;
   }
 
-  /** Tag groups with their tags, highest order first as WeCom sorts them; deleted ones only on request. */
-  async tags<T>(tenantId: string, includeDeleted: boolean): Promise<T[]> {
-    return this.db.query(
-      `SELECT g.group_id AS "groupId", g.name, g."order", g.deleted,
-              COALESCE((SELECT json_agg(json_build_object('tagId', t.tag_id, 'name', t.name, 'order', t."order", 'deleted', t.deleted)
-                         ORDER BY t."order" DESC, t.tag_id)
-                FROM corp_tags t WHERE t.tenant_id = g.tenant_id AND t.group_id = g.group_id AND ($2 OR NOT t.deleted)), '[]') AS tags
-       FROM corp_tag_groups g WHERE g.tenant_id = $1 AND ($2 OR NOT g.deleted) ORDER BY g."order" DESC, g.group_id`,
-      [tenantId, includeDeleted],
-    );
-  }
-
   async staff<T>(tenantId: string): Promise<T[]> {
     return this.db.query(
       `SELECT s.user_id AS "userId", s.name, s.status, s.follow_user AS "followUser", s.synced_at AS "syncedAt",

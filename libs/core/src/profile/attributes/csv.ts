@@ -1,8 +1,6 @@
-/**
- * A small RFC 4180 reader (quoted fields, "" escapes, CRLF or LF, quoted line breaks). No CSV package is in the
- * dependency tree; this covers what the attribute import needs and nothing more. Records are answered with the
- * line their first character is on, so errors can point at the file.
- */
+import { CsvError, parse } from 'csv-parse/sync';
+
+/** One CSV record with the line its first character is on (the header is line 1), so errors can point at the file. */
 export interface CsvRecord {
   line: number;
   fields: string[];
@@ -17,56 +15,19 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/** RFC 4180 through csv-parse; a BOM (Excel writes one) and blank lines are skipped, line endings may be mixed. */
 export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM (Excel writes one)
-  let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-        const next = text[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvSyntaxError(line, 'text after a closing quote');
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === ',') {
-      endField();
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      if (ch === '"') throw new CsvSyntaxError(line, 'a quote inside an unquoted field');
-      field += ch;
-      fieldStarted = true;
-    }
+  try {
+    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
+    // csv-parse reports the line a record ends on; a quoted field may span lines.
+    return rows.map(({ record, info }) => ({ line: info.lines - record.reduce((n, f) => n + (f.match(LINE_BREAK)?.length ?? 0), 0), fields: record }));
+  } catch (err) {
+    if (err instanceof CsvError) throw new CsvSyntaxError((err as CsvError & { lines?: number }).lines ?? 0, err.message.replace(/ at line \d+/, ''));
+    throw err;
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, 'a quoted field is never closed');
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
 }
