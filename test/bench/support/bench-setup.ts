@@ -46,22 +46,33 @@ export function benchEnv(name: string, operatorToken: string): Record<string, st
 }
 
 /** wecom-sim, the api and `workers` workers as processes on free ports; resolves once the sim and the api answer. */
-export async function startBenchProcesses(env: Record<string, string>, workers: number): Promise<{ sim: string; api: string; children: Spawned[] }> {
-  const children: Spawned[] = [];
+/** The processes of one bench run, by role, so a bench can read each role's CPU. */
+export interface BenchProcesses {
+  sim: string;
+  api: string;
+  children: Spawned[];
+  roles: { sim: Spawned[]; api: Spawned[]; worker: Spawned[] };
+}
+
+export async function startBenchProcesses(env: Record<string, string>, workers: number): Promise<BenchProcesses> {
   const [apiPort, simPort] = [await freePort(), await freePort()];
   const sim = `http://127.0.0.1:${simPort}`;
   const api = `http://127.0.0.1:${apiPort}`;
-  children.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
-  children.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
-  for (let i = 0; i < workers; i++) children.push(spawnEntry('apps/worker/src/main.ts', env));
+  const roles: BenchProcesses['roles'] = { sim: [], api: [], worker: [] };
+  roles.sim.push(spawnEntry('apps/wecom-sim/src/main.ts', { ...env, SIM_PORT: String(simPort) }));
+  roles.api.push(spawnEntry('apps/api/src/main.ts', { ...env, PORT: String(apiPort) }));
+  for (let i = 0; i < workers; i++) roles.worker.push(spawnEntry('apps/worker/src/main.ts', env));
+  const children = [...roles.sim, ...roles.api, ...roles.worker];
   try {
     await waitFor(async () => (await fetch(`${sim}/sim/corps`).catch(() => null))?.ok === true, 60_000, 'the simulator to start');
     await waitFor(async () => (await fetch(`${api}/health`).catch(() => null))?.ok === true, 60_000, 'the api to start');
+    // The worker has no health route: it says so on stdout.
+    await waitFor(async () => roles.worker.every((w) => w.stdout().includes('worker started')), 120_000, 'the worker(s) to start');
   } catch (e) {
     await stopAll(children);
     throw e;
   }
-  return { sim, api, children };
+  return { sim, api, children, roles };
 }
 
 export async function stopAll(children: Spawned[]): Promise<void> {
