@@ -64,12 +64,93 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1500));
   }
 
+  await newcomerSop(api, added.filter((a) => a.channel === website).length);
+  await weeklyGroupSop(api);
+
   say();
   say('## Where to look');
   say(`- API docs: ${apiUrl}/docs (log in: POST /api/v1/auth/login { tenant: "demo", email: "admin@demo.local", password: "demo-password-123" })`);
-  say(`- a customer: ${apiUrl}/api/v1/customers/${added[0].externalUserId}`);
+  say(`- a customer's 360° profile: ${apiUrl}/api/v1/customers/${added[0].externalUserId}/profile`);
+  say(`- the task board: ${apiUrl}/api/v1/tasks`);
   say(`- channel stats: ${apiUrl}/api/v1/channels/${website.id}/stats`);
   say(`- what WeCom received: ${simUrl}/sim/corps/${corpId}/welcome-messages`);
+}
+
+interface Task {
+  id: string;
+  sopId: string;
+  delivery: 'mass_send' | 'reminder';
+  userId: string;
+  status: string;
+  targetCount: number;
+}
+interface Sop {
+  id: string;
+  name: string;
+  target: string;
+}
+
+async function sopNamed(api: DemoApi, prefix: string): Promise<Sop> {
+  const sops = await api.api<{ items: Sop[] }>('GET', '/api/v1/sops');
+  const sop = sops.items.find((s) => s.name.startsWith(prefix));
+  if (!sop) throw new Error(`the demo SOP "${prefix}" is missing`);
+  return sop;
+}
+
+/** Step 1 of the newcomer SOP goes out a minute after the tag: a mass send the member confirms, and a call reminder. */
+async function newcomerSop(api: DemoApi, newcomers: number): Promise<void> {
+  const sop = await sopNamed(api, '官网新客培育');
+  say();
+  say(`## 2. The SOP "${sop.name}" reaches staff`);
+  say(`The ${newcomers} website newcomers were enrolled when the channel tagged them. Step 1 is due a minute later; the scheduler runs every minute (about two minutes)…`);
+  const tasks = await eventually(
+    'the SOP tasks',
+    async () => {
+      const board = await api.api<{ items: Task[] }>('GET', `/api/v1/tasks?sopId=${sop.id}`);
+      const sent = board.items.filter((t) => t.status === 'sent');
+      return sent.some((t) => t.delivery === 'mass_send') && sent.some((t) => t.delivery === 'reminder') ? sent : null;
+    },
+    240_000,
+  );
+  for (const t of tasks) say(`- task for ${t.userId}: ${t.delivery === 'mass_send' ? 'mass send (add_msg_template) of the welcome pack' : 'a reminder card (message/send) to call'} — ${t.targetCount} customer(s)`);
+
+  const massSends = await api.sim<Array<{ msgid: string; creator: string }>>('GET', '/mass-sends');
+  say('Each member confirms the mass send in WeCom; the poller reads the results back (every minute)…');
+  for (const m of massSends) await api.sim('POST', `/scenarios/mass-send/${m.msgid}/confirm`, { userid: m.creator });
+  await eventually(
+    'the mass-send tasks to close',
+    async () => {
+      const board = await api.api<{ items: Task[] }>('GET', `/api/v1/tasks?sopId=${sop.id}`);
+      return board.items.filter((t) => t.delivery === 'mass_send').every((t) => t.status === 'done');
+    },
+    150_000,
+  );
+  say('- every mass-send task is done: WeCom reported each customer as sent');
+
+  const reminder = tasks.find((t) => t.delivery === 'reminder')!;
+  const staffToken = await signInFromWeCom(api, reminder.userId);
+  const mine = await api.api<{ items: Task[] }>('GET', '/api/v1/staff/tasks?state=pending', undefined, staffToken);
+  const done = await api.api<Task>('POST', `/api/v1/staff/tasks/${mine.items[0].id}/done`, { reason: '已电话沟通，客户想了解会员权益' }, staffToken);
+  say(`- ${reminder.userId} opened the reminder card in WeCom (OAuth sign-in), saw ${mine.items.length} pending task(s) and marked one ${done.status}`);
+}
+
+/** What a member does when they tap the card: WeCom's OAuth page hands our task page a code; we exchange it for a staff token. */
+async function signInFromWeCom(api: DemoApi, userId: string): Promise<string> {
+  const { url } = await api.api<{ url: string }>('GET', `/api/v1/staff/auth/oauth-url?tenant=demo&redirectUri=${encodeURIComponent(`${api.apiUrl}/staff/tasks`)}`, undefined, '');
+  const authorize = new URL(url);
+  const res = await fetch(`${api.simUrl}/connect/oauth2/authorize?${authorize.searchParams}&sim_userid=${userId}`, { redirect: 'manual' });
+  const code = new URL(res.headers.get('location')!).searchParams.get('code');
+  const session = await api.api<{ accessToken: string }>('POST', '/api/v1/staff/auth/oauth', { tenant: 'demo', code }, '');
+  return session.accessToken;
+}
+
+async function weeklyGroupSop(api: DemoApi): Promise<void> {
+  const sop = await sopNamed(api, 'VIP群周报');
+  const preview = await api.api<{ entries: Array<{ at: string; targets: number }> }>('GET', `/api/v1/sops/${sop.id}/preview?days=7`);
+  say();
+  say(`## 3. The weekly group SOP "${sop.name}"`);
+  const next = preview.entries[0];
+  say(next ? `- next firing ${new Date(next.at).toISOString()} (Monday 09:00 Asia/Shanghai) to ${next.targets} VIP group chat(s); nothing is sent by a preview` : '- no firing in the next 7 days');
 }
 
 main().catch((err: Error) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { bearer, createTenant, OPERATOR, TestTenant } from '../support/factories';
+import { bearer, createTenant, OPERATOR, TestTenant, userWithRole } from '../support/factories';
 import { startSystem, TestSystem } from '../support/test-system';
 import { ACCESS_TABLE } from './access-table';
 
@@ -32,10 +32,12 @@ describe('Admin DTO fuzz: wrong types, huge strings, unknown fields', () => {
   let sys: TestSystem;
   let tenant: TestTenant;
   let probes: Probe[];
+  let staff: Record<string, string>;
 
   beforeAll(async () => {
     sys = await startSystem();
     tenant = await createTenant(sys);
+    staff = await userWithRole(sys, tenant, 'staff');
     probes = buildProbes((await sys.http().get('/docs-json')).body as Doc);
   });
   afterAll(() => sys.close());
@@ -50,7 +52,8 @@ describe('Admin DTO fuzz: wrong types, huge strings, unknown fields', () => {
     for (const probe of probes) {
       const [method, template] = probe.route.split(' ');
       const path = template.replace(/\{[^}]+\}/g, () => randomUUID());
-      const auth = ACCESS_TABLE[probe.route]?.includes('operator') ? OPERATOR : bearer(tenant.adminToken);
+      const rule = ACCESS_TABLE[probe.route];
+      const auth = rule?.includes('operator') ? OPERATOR : Array.isArray(rule) && !rule.includes('admin') && rule.includes('staff') ? staff : bearer(tenant.adminToken);
       const res = await sys.http()[method.toLowerCase() as 'post' | 'put' | 'patch'](path).set(auth).send(probe.body);
       const message = String(res.body?.message ?? '');
       if (res.status !== 400 || !message.includes(probe.field)) {

@@ -146,8 +146,9 @@ describe('Audience routes', () => {
     const lifecycle = await analyse('lifecycle');
     expect(lifecycle.status).toBe(400);
     expect(lifecycle.body.details[0].field).toBe('dimension');
-    const group = await seed.tagGroup('Lifecycle', { kind: 'computed' });
-    const returning = await seed.tag(group, 'returning', 'computed');
+    const rule = await sys.http().post('/api/v1/tag-rules').set(marketer).send({ name: 'Stages', definition: { kind: 'lifecycle', purchaseEventType: 'order' } });
+    expect(rule.status).toBe(201);
+    const returning = await seed.tag(rule.body.groupId, 'returning', 'computed');
     await seed.tagCustomer(ids.ann, returning, 1, 'rule');
     expect((await analyse('lifecycle')).body.rows).toEqual([
       { value: null, label: '(none)', audience: 1, all: 3 },

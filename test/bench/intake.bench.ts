@@ -3,12 +3,13 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { encryptCallback } from '../../libs/wechat-work-sdk/src';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
 import { freePort, freshBenchStore } from './support/bench-setup';
+import { cpuMicros } from './support/bench-tenant';
 
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -193,13 +194,6 @@ async function run(target: Target, opts: { duration: number; overallRate?: numbe
     errors: result.errors + result.timeouts,
     cpuUsPerRequest: (cpuMicros(target.pid) - cpuBefore) / Math.max(1, result.requests.total),
   };
-}
-
-/** utime + stime of a process from /proc, in µs (clock ticks are 1/100 s on Linux). */
-function cpuMicros(pid: number | undefined): number {
-  if (!pid) return 0;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** Two halves of one measurement: rates averaged, percentiles the worse of the two (a conservative p99). */

@@ -3,9 +3,9 @@ import { WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { processDelivery } from '../support/process-sim-event';
-import { waitFor } from '../support/spawn-process';
 import { SimTenant } from '../support/sim-tenant';
 import { TestSystem } from '../support/test-system';
+import { until } from '../support/wait';
 
 /** Runs a simulator scenario and processes the callback it produced; answers the scenario's body. */
 export async function scenario(sys: TestSystem, tenant: SimTenant, path: string, body: object = {}): Promise<Record<string, any>> {
@@ -65,10 +65,14 @@ export async function handOver(sys: TestSystem, tenant: SimTenant, deliveryId: s
   return handler.handle(tenant.id, parseEvent(delivery.body.xml), { inboxId: `order-${deliveryId}`, receivedAt: new Date() });
 }
 
-/** Waits for the tenant's full syncs (the one tenant creation starts) to end, for specs a sync would race with. */
+/**
+ * Waits for the tenant's full syncs (the one tenant creation starts, without awaiting it) to end, for specs a sync
+ * would race with. The first run's row must exist: before it does, "nothing running" is no answer.
+ */
 export async function syncsSettled(sys: TestSystem, tenant: SimTenant): Promise<void> {
-  await waitFor(
-    async () => (await rows(sys, `SELECT 1 FROM sync_runs WHERE tenant_id = $1 AND status = 'running'`, [tenant.id])).length === 0,
+  await until(
+    () => rows(sys, `SELECT status FROM sync_runs WHERE tenant_id = $1`, [tenant.id]),
+    (runs) => runs.length > 0 && runs.every((r) => r.status !== 'running'),
     30_000,
     'the tenant’s syncs to end',
   );

@@ -34,6 +34,7 @@ describe('Customer 360° view', () => {
     await syncsSettled(sys, a);
     viewer = await userWithRole(sys, a, 'viewer');
     admin = bearer(a.adminToken);
+    await syncsSettled(sys, a); // the first sync would overwrite the unionid seeded below
     ext = (await scenario(sys, a, 'scan', { configId: await contactWay(sys, a, 'zhangsan', 'poster'), customer: { name: 'Alice' } })).externalUserId;
     [{ id }] = await db().query('SELECT id FROM customers WHERE tenant_id = $1 AND external_user_id = $2', [a.id, ext]);
     await db().query(`UPDATE customers SET unionid = 'union-alice', attributes = '{"city": "Hangzhou", "orphan": 1}' WHERE id = $1`, [id]);

@@ -15,7 +15,11 @@ export interface Spawned {
 export function spawnEntry(entry: string, env: Record<string, string>): Spawned {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry)],
+    [
+      // CPU_PROF_DIR: benchmarks profile the processes they spawn (test/bench/support/cpu-profile.js).
+      ...(process.env.CPU_PROF_DIR ? ['-r', join(root, 'test', 'bench', 'support', 'cpu-profile.js')] : []),
+      '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(root, entry),
+    ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -7,22 +7,13 @@ import { SimTenant } from '../support/sim-tenant';
 import { TestSystem } from '../support/test-system';
 import { bearer } from '../support/factories';
 
-import { rows } from '../events/support';
+import { rows, syncsSettled } from '../events/support';
 
 export { rows, scenario, contactWay } from '../events/support';
 
-/**
- * The tenant's first full sync (started when the tenant was created, without being awaited) has ended, with the
- * projection rebuild it queues. syncsSettled alone can pass before that run's row exists, and the run then races
- * the spec (re-adding links the spec had removed).
- */
+/** The tenant's first full sync has ended, with the projection rebuild it queues. */
 export async function firstSyncDone(sys: TestSystem, tenant: SimTenant): Promise<void> {
-  await until(
-    () => rows(sys, `SELECT status FROM sync_runs WHERE tenant_id = $1`, [tenant.id]),
-    (runs) => runs.length > 0 && runs.every((r) => r.status !== 'running'),
-    30_000,
-    'the first sync to end',
-  );
+  await syncsSettled(sys, tenant);
   const queue = sys.worker!.get<Queue>(getQueueToken(QueueName.Tags), { strict: false });
   await until(async () => queue.getJob(`corp-projection:${tenant.id}`), (job) => !job, 30_000, 'the projection rebuild after the sync');
 }

@@ -19,6 +19,13 @@ import { SyncController } from './sync/sync.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { WelcomeRulesController } from './welcome/welcome-rules.controller';
 import { WelcomeController } from './welcome/welcome.controller';
+import { SopsController } from './sops/sops.controller';
+import { GroupChatTagsController } from './sops/group-chat-tags.controller';
+import { SopPreviewController } from './sops/sop-preview.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { SopStatsController } from './tasks/sop-stats.controller';
+import { StaffTasksController } from './staff-tasks/staff-tasks.controller';
+import { StaffAuthController } from './staff-tasks/staff-auth.controller';
 import { AttributesController } from './profile/attributes.controller';
 import { CustomerAttributesController } from './profile/customer-attributes.controller';
 import { EventsController } from './profile/events.controller';
@@ -51,6 +58,13 @@ import { CustomerProfileController } from './customer-profile/customer-profile.c
         ChannelsController,
     WelcomeRulesController,
     WelcomeController,
+    SopsController,
+    GroupChatTagsController,
+    SopPreviewController,
+    TasksController,
+    SopStatsController,
+    StaffTasksController,
+    StaffAuthController,
     AttributesController,
     CustomerAttributesController,
     EventsController,

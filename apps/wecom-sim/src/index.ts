@@ -22,6 +22,9 @@ export interface SimAppOptions {
 export async function createSimApp(options: SimAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(SimModule, { bodyParser: false, logger: options.logger ? undefined : false });
   app.set('trust proxy', false);
+  // WeCom sends no ETag, and hashing every answer is a cost the simulator (sharing the machine under test) should not add.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.use('/cgi-bin', cgiBinBodyReader);
   app.useBodyParser('json', { limit: '50mb' });
   app.useBodyParser('urlencoded', { extended: true });

@@ -12,13 +12,14 @@ import { FullSyncProcessor } from './sync/full-sync.processor';
 import { SyncSchedule, SyncScheduleProcessor } from './sync/sync-schedule.processor';
 import { ChannelsWorkerModule } from './channels/channels-worker.module';
 import { WelcomeWorkerModule } from './welcome/welcome-worker.module';
+import { SopWorkerModule } from './sop/sop-worker.module';
 import { ComputedTagsProcessor, ComputedTagsSchedule } from './computed-tags/computed-tags.processor';
 import { TagJobsProcessor, TagJobsSchedule } from './tags/tag-jobs.processor';
 import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
 
 /** Every Bull processor lives here; the worker has no HTTP listener. */
 @Module({
-  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule, AudiencesWorkerModule],
+  imports: [PlatformModule, ...CORE_MODULES, ChannelsWorkerModule, WelcomeWorkerModule, SopWorkerModule, AudiencesWorkerModule],
   providers: [
     PurgeExpiredTokensProcessor,
     MaintenanceSchedule,

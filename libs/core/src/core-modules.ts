@@ -5,6 +5,7 @@ import { ChannelModule } from './channel/channel.module';
 import { ComputedTagsModule } from './computed-tags/computed-tags.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboxModule } from './inbox/inbox.module';
+import { SopModule } from './sop/sop.module';
 import { ProfileModule } from './profile/profile.module';
 import { SyncModule } from './sync/sync.module';
 import { TagModule } from './tag/tag.module';
@@ -14,6 +15,18 @@ import { WeComModule } from './wecom/wecom.module';
 
 /** The domain modules both the api and the worker load; each adds its controllers or processors on top. */
 export const CORE_MODULES = [
-  AccessModule, TenantModule, WeComModule, InboxModule, ContactsModule, TagModule, SyncModule, ChannelModule, WelcomeModule, AudienceModule,
-  ProfileViewModule, ProfileModule, ComputedTagsModule,
+  AccessModule,
+  TenantModule,
+  WeComModule,
+  InboxModule,
+  ContactsModule,
+  TagModule,
+  SyncModule,
+  ChannelModule,
+  WelcomeModule,
+  AudienceModule,
+  ProfileViewModule,
+  ProfileModule,
+  ComputedTagsModule,
+  SopModule,
 ];

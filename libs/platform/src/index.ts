@@ -7,6 +7,7 @@ export * from './config/load-config';
 export * from './crypto/secret-cipher';
 export * from './database/data-source-options';
 export * from './database/prepare-database';
+export * from './database/raw-sql';
 export * from './health/health.service';
 export * from './http/all-exceptions.filter';
 export * from './http/date-time.decorator';

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
-import axios from 'axios';
 import { CorpState } from '../state/corp-state';
 import { Delivery, DeliveryAttempt } from '../state/entities/delivery';
 import { newNonce } from '../state/ids';
 import { SimClock } from '../state/sim-clock';
 import { sealCallback, withQuery } from './envelope';
+import { postCallback } from './post-callback';
 
 export interface StartedDelivery {
   delivery: Delivery;
@@ -96,17 +96,8 @@ export class Deliverer implements OnApplicationShutdown {
     const timer = setTimeout(() => abort.abort(), corp.options.callbackTimeoutMs);
     const started = Date.now();
     try {
-      const res = await axios.post(withQuery(cb.url, sealed.query), sealed.body, {
-        headers: { 'Content-Type': 'text/xml' },
-        signal: abort.signal,
-        validateStatus: () => true,
-        responseType: 'text',
-        transformResponse: (x) => x,
-        maxRedirects: 0,
-        proxy: false,
-      });
-      attempt.status = res.status;
-      attempt.ok = res.status === 200;
+      attempt.status = await postCallback(withQuery(cb.url, sealed.query), sealed.body, abort.signal);
+      attempt.ok = attempt.status === 200;
     } catch (e) {
       attempt.error = abort.signal.aborted ? `no answer within ${corp.options.callbackTimeoutMs} ms` : (e as Error).message;
     } finally {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { pgPool } from '@scrm/platform';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { localMoment } from '../clock/local-time';
@@ -7,6 +8,25 @@ import { CustomerAddedPayload, CustomerDeletedPayload } from '../events/domain-e
 import { TenantTimeZones } from '../clock/tenant-time-zones';
 import { Channel } from './channel.entity';
 import { ChannelService } from './channel.service';
+
+/**
+ * The add and the customer's first/latest channel in one statement (so one round trip and no transaction per add):
+ * the second insert only runs when the first stored a new add, as a replay must not move the latest channel.
+ */
+const RECORD_ADD = {
+  name: 'channel-record-add',
+  text: `WITH added AS (
+           INSERT INTO channel_adds (tenant_id, channel_id, user_id, external_user_id, added_at, day)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id
+         ), latest AS (
+           INSERT INTO customer_channels (tenant_id, external_user_id, first_channel_id, first_at, latest_channel_id, latest_at)
+           SELECT $1, $4, $2, $5, $2, $5 WHERE EXISTS (SELECT 1 FROM added)
+           ON CONFLICT (tenant_id, external_user_id) DO UPDATE
+             SET latest_channel_id = EXCLUDED.latest_channel_id, latest_at = EXCLUDED.latest_at, updated_at = now()
+             WHERE customer_channels.latest_at <= EXCLUDED.latest_at
+         )
+         SELECT count(*)::int AS n FROM added`,
+};
 
 /** Records adds through channels and their ends: the facts behind daily limits, stats and first/latest channel. */
 @Injectable()
@@ -27,23 +47,8 @@ export class ChannelAddsService {
     // The day is the tenant's, as processed now: the same day the daily limit counts in.
     const day = localMoment(this.clock.now(), timezone).date;
     const at = new Date(p.at);
-    const recorded = await this.db.transaction(async (m) => {
-      const inserted: unknown[] = await m.query(
-        `INSERT INTO channel_adds (tenant_id, channel_id, user_id, external_user_id, added_at, day)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-        [p.tenantId, channel.id, p.userId, p.externalUserId, at, day],
-      );
-      if (inserted.length === 0) return false;
-      await m.query(
-        `INSERT INTO customer_channels (tenant_id, external_user_id, first_channel_id, first_at, latest_channel_id, latest_at)
-         VALUES ($1, $2, $3, $4, $3, $4)
-         ON CONFLICT (tenant_id, external_user_id) DO UPDATE
-           SET latest_channel_id = EXCLUDED.latest_channel_id, latest_at = EXCLUDED.latest_at, updated_at = now()
-           WHERE customer_channels.latest_at <= EXCLUDED.latest_at`,
-        [p.tenantId, p.externalUserId, channel.id, at],
-      );
-      return true;
-    });
+    const res = await pgPool(this.db).query<{ n: number }>({ ...RECORD_ADD, values: [p.tenantId, channel.id, p.userId, p.externalUserId, at, day] });
+    const recorded = res.rows[0].n > 0;
     return { channel, recorded };
   }
 

@@ -13,11 +13,14 @@ import { Channel } from './channel.entity';
 import { computeRoster, Roster } from './roster';
 
 let sequence = 0;
+/** Channels whose debounce windows this process already asked for: latest bucket per channel, bounded. */
+const MAX_REQUESTED = 10_000;
 
 /** Keeps each contact way's member list equal to computeRoster(): debounced, serialised per channel. */
 @Injectable()
 export class ChannelRosterService {
   private readonly channels: TenantRepository<Channel>;
+  private readonly requested = new Map<string, string>();
 
   constructor(
     @InjectRepository(Channel) repo: Repository<Channel>,
@@ -50,11 +53,17 @@ export class ChannelRosterService {
     const now = Date.now();
     const bucket = window > 0 ? String(Math.floor(now / window)) : `${now}-${++sequence}`;
     const delay = window > 0 ? (Math.floor(now / window) + 1) * window - now : 0;
+    // The window's job is already queued by this process (same jobId): asking Redis again for every add of a busy
+    // channel would be a no-op round trip. Were that job lost with Redis, the minute tick re-checks every channel.
+    const key = `${tenantId}:${channelId}`;
+    if (window > 0 && this.requested.get(key) === bucket) return;
     await this.jobs.add(
       JobName.SyncChannelRoster,
       { tenantId, channelId },
       { jobId: `roster:${tenantId}:${channelId}:${bucket}`, delay, removeOnComplete: true },
     );
+    if (this.requested.size >= MAX_REQUESTED) this.requested.clear();
+    this.requested.set(key, bucket);
   }
 
   /** Time moves members in and out (slots, midnight): the worker's tick asks every live channel to re-check. */

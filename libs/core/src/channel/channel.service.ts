@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { fieldError, TenantRepository } from '@scrm/platform';
+import { columnsOf, fieldError, pgPool, TenantRepository } from '@scrm/platform';
 import { randomBytes } from 'node:crypto';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import { TenantWeCom } from '../wecom/tenant-wecom.service';
@@ -19,14 +19,16 @@ export interface ChannelFilter {
 @Injectable()
 export class ChannelService {
   readonly channels: TenantRepository<Channel>;
+  private readonly byState: { name: string; text: string };
 
   constructor(
-    @InjectRepository(Channel) repo: Repository<Channel>,
+    @InjectRepository(Channel) private readonly repo: Repository<Channel>,
     private readonly wecom: TenantWeCom,
     private readonly roster: ChannelRosterService,
     private readonly lock: ChannelLock,
   ) {
     this.channels = new TenantRepository(repo, 'Channel');
+    this.byState = { name: 'channel-by-state', text: `SELECT ${columnsOf(repo.metadata)} FROM channels WHERE tenant_id = $1 AND state = $2` };
   }
 
   async create(tenantId: string, input: ChannelInput): Promise<Channel> {
@@ -103,8 +105,11 @@ export class ChannelService {
     return this.channels.get(tenantId, { id });
   }
 
-  findByState(tenantId: string, state: string): Promise<Channel | null> {
-    return this.channels.findOne(tenantId, { state });
+  /** Every add asks this (the welcome, then the add's count): one prepared statement, no query builder. */
+  async findByState(tenantId: string, state: string): Promise<Channel | null> {
+    if (!tenantId) throw new Error('Refusing a query without a tenant id');
+    const res = await pgPool(this.repo.manager.connection).query<Channel>({ ...this.byState, values: [tenantId, state] });
+    return res.rows[0] ?? null;
   }
 
   private async getLive(tenantId: string, id: string): Promise<Channel> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { pgPool } from '@scrm/platform';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { InboxResult } from './inbox-event.entity';
@@ -23,15 +24,27 @@ export interface ClaimedRow {
   attempts: number;
 }
 
-// Named statements: pg prepares each once per connection, which keeps the callback path cheap.
+/** Claimable: waiting, or leased by a worker whose lease ran out (it crashed or hung). */
+const CLAIMABLE = `(status = 'received' OR (status = 'processing' AND lease_until < now()))`;
+
+// Named statements: pg prepares each once per connection, which keeps the callback path and every job cheap.
 const INSERT = {
   name: 'inbox-insert',
   text: `INSERT INTO inbox_events (tenant_id, dedupe_key, type, xml) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id`,
 };
-
-/** Claimable: waiting, or leased by a worker whose lease ran out (it crashed or hung). */
-const CLAIMABLE = `(status = 'received' OR (status = 'processing' AND lease_until < now()))`;
+const CLAIM = {
+  name: 'inbox-claim',
+  text: `UPDATE inbox_events SET status = 'processing', lease_until = now() + make_interval(secs => $3),
+                attempts = attempts + 1, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND (${CLAIMABLE} OR ($4::boolean AND status = 'processing'))
+          RETURNING xml, created_at AS "receivedAt", attempts`,
+};
+const MARK_DONE = {
+  name: 'inbox-done',
+  text: `UPDATE inbox_events SET status = 'done', result = $3, error = NULL, lease_until = NULL, processed_at = now(), updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
+};
 
 /**
  * The SQL of the inbox's life cycle. Plain statements instead of entities: these run once per callback and per job,
@@ -42,7 +55,7 @@ export class InboxStore {
   private readonly pool: Pool;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.pool = (db.driver as unknown as { master: Pool }).master;
+    this.pool = pgPool(db);
   }
 
   /** The new row's id, or null when the event is already stored (WeCom re-delivered it). */
@@ -57,22 +70,12 @@ export class InboxStore {
    * (e.g. its database connection was cut); waiting out its lease would delay the event by minutes.
    */
   async claim(ref: InboxRowRef, leaseSeconds: number, retryOfSameJob = false): Promise<ClaimedRow | null> {
-    const [rows] = await this.db.query(
-      `UPDATE inbox_events SET status = 'processing', lease_until = now() + make_interval(secs => $3),
-              attempts = attempts + 1, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND (${CLAIMABLE} OR ($4::boolean AND status = 'processing'))
-        RETURNING xml, created_at AS "receivedAt", attempts`,
-      [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob],
-    );
-    return (rows as ClaimedRow[])[0] ?? null;
+    const res = await this.pool.query<ClaimedRow>({ ...CLAIM, values: [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob] });
+    return res.rows[0] ?? null;
   }
 
   async markDone(ref: InboxRowRef, result: InboxResult): Promise<void> {
-    await this.db.query(
-      `UPDATE inbox_events SET status = 'done', result = $3, error = NULL, lease_until = NULL, processed_at = now(), updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
-      [ref.tenantId, ref.inboxId, result],
-    );
+    await this.pool.query({ ...MARK_DONE, values: [ref.tenantId, ref.inboxId, result] });
   }
 
   /** A try failed and another will follow: back to received, with the error kept for the admin view. */

@@ -42,6 +42,13 @@ export class Tenant {
   @Column({ length: 64, default: 'Asia/Shanghai' })
   timezone: string;
 
+  /** Quiet hours (HH:mm, tenant local; end before start runs past midnight): SOP steps due inside wait for the end. Null = none. */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  quietStart: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  quietEnd: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -77,6 +77,14 @@ export class TenantService {
     return this.saveChanged(tenant);
   }
 
+  /** null clears them. */
+  async setQuietHours(id: string, hours: { start: string; end: string } | null): Promise<Tenant> {
+    const tenant = await this.get(id);
+    tenant.quietStart = hours?.start ?? null;
+    tenant.quietEnd = hours?.end ?? null;
+    return this.saveChanged(tenant);
+  }
+
   private async saveChanged(tenant: Tenant): Promise<Tenant> {
     const saved = await this.tenants.save(tenant);
     this.events.emit(TENANT_CHANGED, { tenantId: tenant.id } satisfies TenantChanged);

@@ -11,6 +11,8 @@ export class TenantView {
   @ApiProperty() agentId: number;
   @ApiProperty() apiBaseUrl: string;
   @ApiProperty() timezone: string;
+  @ApiProperty({ nullable: true, example: { start: '21:00', end: '08:00' }, description: 'SOP steps due inside wait for the end' })
+  quietHours: { start: string; end: string } | null;
   @ApiProperty({ description: 'Path WeCom must call back, relative to the public URL' }) callbackPath: string;
   @ApiProperty() secretsConfigured: boolean;
   @ApiProperty() createdAt: Date;
@@ -25,6 +27,7 @@ export class TenantView {
       agentId: t.agentId,
       apiBaseUrl: t.apiBaseUrl,
       timezone: t.timezone,
+      quietHours: t.quietStart && t.quietEnd ? { start: t.quietStart, end: t.quietEnd } : null,
       callbackPath: `/wecom/callback/${t.id}`,
       secretsConfigured: Boolean(t.corpSecretEnc && t.callbackTokenEnc && t.encodingAesKeyEnc),
       createdAt: t.createdAt,

@@ -65,7 +65,8 @@ export class WelcomeComposer {
     return { verdicts, rule: winner, variant: variant?.name ?? null, text, attachments, skippedMedia: skipped };
   }
 
-  private async toWeCom(tenantId: string, list: WelcomeAttachment[]): Promise<{ attachments: Attachment[]; skipped: string[] }> {
+  /** Our attachments as WeCom's, with live media ids; SOP steps send through this too. */
+  async toWeCom(tenantId: string, list: WelcomeAttachment[]): Promise<{ attachments: Attachment[]; skipped: string[] }> {
     const ids = list.flatMap((a) => (a.type === 'miniprogram' ? [a.picMediaAssetId] : a.type !== 'link' && a.mediaAssetId ? [a.mediaAssetId] : []));
     const live = await this.media.liveMediaIds(tenantId, ids);
     const attachments: Attachment[] = [];
@@ -87,7 +88,8 @@ export class WelcomeComposer {
   }
 
   /** The member's display name, cached a few minutes: the 20-second welcome should not wait on user/get every time. */
-  private async staffName(tenantId: string, userId: string): Promise<string | null> {
+  /** The member's display name (cached): {staff_name} in welcome and SOP texts. */
+  async staffName(tenantId: string, userId: string): Promise<string | null> {
     const key = `${tenantId}|${userId}`;
     const hit = this.staffNames.get(key);
     if (hit && hit.until > Date.now()) return hit.name;

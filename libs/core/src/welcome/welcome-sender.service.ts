@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TenantRepository } from '@scrm/platform';
+import { pgPool, TenantRepository } from '@scrm/platform';
 import { AddExternalContactEvent, CustomerDetail, isWeComApiError } from '@scrm/wechat-work-sdk';
 import { Repository } from 'typeorm';
 import { Channel, ifLive } from '../channel/channel.entity';
@@ -14,6 +14,25 @@ import { WelcomeStatus } from './welcome.types';
 
 /** A sender holds an add this long (the SDK's 10 s timeout and a little) before another attempt may take it over. */
 const CLAIM_TAKEOVER_SECONDS = 12;
+
+// Prepared once per connection: these run for every add.
+const CLAIM = {
+  name: 'welcome-outcome-claim',
+  text: `INSERT INTO welcome_outcomes (tenant_id, add_key, user_id, external_user_id, event_kind, status)
+         VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (tenant_id, add_key) DO NOTHING RETURNING id`,
+};
+const TAKE_OVER = {
+  name: 'welcome-outcome-take-over',
+  text: `UPDATE welcome_outcomes SET updated_at = now()
+          WHERE tenant_id = $1 AND add_key = $2 AND status = 'pending' AND updated_at < now() - make_interval(secs => $3)
+          RETURNING id`,
+};
+const FINISH = {
+  name: 'welcome-outcome-finish',
+  text: `UPDATE welcome_outcomes SET status = $3, channel_id = $4, rule_id = $5, variant = $6, errcode = $7, detail = $8, sent_text = $9,
+                updated_at = now()
+          WHERE tenant_id = $1 AND id = $2`,
+};
 
 const NO_CODE_DETAIL = 'WeCom sent no WelcomeCode: the customer chatted with this member before, or a welcome is set in the WeCom console';
 
@@ -38,10 +57,13 @@ export class WelcomeSender implements ContactAddFirstStep {
   }
 
   async beforeAdd(tenantId: string, event: AddExternalContactEvent, customer: CustomerDetail | null): Promise<void> {
-    const claim = await this.claim(tenantId, event);
+    // The claim and the channel lookup side by side: one round trip less before the send.
+    const [claim, channel] = await Promise.all([
+      this.claim(tenantId, event),
+      event.state && event.welcomeCode ? this.liveChannel(tenantId, event.state) : null,
+    ]);
     if (!claim) return;
     if (!event.welcomeCode) return this.finish(tenantId, claim, { status: 'no_code', detail: NO_CODE_DETAIL });
-    const channel = event.state ? await this.liveChannel(tenantId, event.state) : null;
     const composed = await this.composer.compose(tenantId, {
       channel,
       userId: event.userId,
@@ -75,23 +97,17 @@ export class WelcomeSender implements ContactAddFirstStep {
    */
   private async claim(tenantId: string, event: AddExternalContactEvent): Promise<string | null> {
     const addKey = `${event.userId}:${event.externalUserId}:${event.createTime}`;
-    const inserted: { id: string }[] = await this.outcomes.repo.query(
-      `INSERT INTO welcome_outcomes (tenant_id, add_key, user_id, external_user_id, event_kind, status)
-       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (tenant_id, add_key) DO NOTHING RETURNING id`,
-      [tenantId, addKey, event.userId, event.externalUserId, event.kind],
-    );
-    if (inserted.length) return inserted[0].id;
-    const [taken]: [{ id: string }[], number] = await this.outcomes.repo.query(
-      `UPDATE welcome_outcomes SET updated_at = now()
-        WHERE tenant_id = $1 AND add_key = $2 AND status = 'pending' AND updated_at < now() - make_interval(secs => $3)
-        RETURNING id`,
-      [tenantId, addKey, CLAIM_TAKEOVER_SECONDS],
-    );
-    return taken[0]?.id ?? null;
+    const pool = pgPool(this.outcomes.repo.manager.connection);
+    const inserted = await pool.query<{ id: string }>({ ...CLAIM, values: [tenantId, addKey, event.userId, event.externalUserId, event.kind] });
+    if (inserted.rows.length) return inserted.rows[0].id;
+    const taken = await pool.query<{ id: string }>({ ...TAKE_OVER, values: [tenantId, addKey, CLAIM_TAKEOVER_SECONDS] });
+    return taken.rows[0]?.id ?? null;
   }
 
-  private async finish(tenantId: string, id: string, patch: Partial<WelcomeOutcome>): Promise<void> {
-    await this.outcomes.update(tenantId, { id }, patch);
+  /** Settles a claimed row (pending, so every field not given is still empty). */
+  private async finish(tenantId: string, id: string, o: Partial<WelcomeOutcome> & { status: WelcomeStatus }): Promise<void> {
+    const values = [tenantId, id, o.status, o.channelId ?? null, o.ruleId ?? null, o.variant ?? null, o.errcode ?? null, o.detail ?? null, o.sentText ?? null];
+    await pgPool(this.outcomes.repo.manager.connection).query({ ...FINISH, values });
   }
 
   private async liveChannel(tenantId: string, state: string): Promise<Channel | null> {

@@ -16,6 +16,10 @@ export enum JobName {
   ChannelRosterTick = 'channel-roster-tick',
   ApplyChannelTags = 'apply-channel-tags',
   RefreshWelcomeMedia = 'refresh-welcome-media',
+  // SOP engine and staff tasks
+  SopTick = 'sop-tick',
+  DeliverSopTask = 'deliver-sop-task',
+  PollSopTasks = 'poll-sop-tasks',
   // computed tags
   EvaluateTagRules = 'evaluate-tag-rules',
   RunTagRules = 'run-tag-rules',
@@ -41,6 +45,10 @@ export interface JobPayloads {
   [JobName.ChannelRosterTick]: Record<string, never>;
   [JobName.ApplyChannelTags]: { tenantId: string; channelId: string; userId: string; externalUserId: string };
   [JobName.RefreshWelcomeMedia]: Record<string, never>;
+  // SOP engine and staff tasks
+  [JobName.SopTick]: Record<string, never>;
+  [JobName.DeliverSopTask]: { tenantId: string; taskId: string };
+  [JobName.PollSopTasks]: Record<string, never>;
   // computed tags
   /** Customers come from the tenant's pending set in Redis (many requests, one job). */
   [JobName.EvaluateTagRules]: { tenantId: string };
@@ -77,6 +85,10 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.ChannelRosterTick]: { queue: QueueName.Channels, options: { ...RETRY.local, ...KEEP } },
   [JobName.ApplyChannelTags]: { queue: QueueName.Channels, options: { ...RETRY.wecom, ...KEEP } },
   [JobName.RefreshWelcomeMedia]: { queue: QueueName.Welcome, options: { ...RETRY.wecom, ...KEEP } },
+  // SOP: the tick and the poll run again in a minute anyway; jobId = task id, never kept, so the sweeper can re-add it.
+  [JobName.SopTick]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.DeliverSopTask]: { queue: QueueName.Sop, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
+  [JobName.PollSopTasks]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   // computed tags
   [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
   [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },

@@ -8,6 +8,8 @@ export enum QueueName {
   // channels + welcome
   Channels = 'channels',
   Welcome = 'welcome',
+  // SOP engine and staff tasks
+  Sop = 'sop',
   // computed tags
   ComputedTags = 'computed-tags',
   // tags: bulk tagging jobs and the corp tag projection

@@ -133,4 +133,36 @@ describe('callback crypto: rejections', () => {
     const enc = Buffer.concat([c.update(plain), c.final()]).toString('base64');
     expect(() => decryptCallback(cfg, signed(enc), `<xml><Encrypt>${enc}</Encrypt></xml>`)).toThrow(CallbackFormatError);
   });
+
+  /** Encrypts raw plaintext bytes with a correct 32-byte PKCS#7 pad: every check but the one under test passes. */
+  function sealRaw(plain: Buffer): string {
+    const { createCipheriv } = jest.requireActual('node:crypto');
+    const key = Buffer.from(`${cfg.encodingAESKey}=`, 'base64');
+    const pad = 32 - (plain.length % 32);
+    const c = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
+    c.setAutoPadding(false);
+    return Buffer.concat([c.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), c.final()]).toString('base64');
+  }
+  const lengthOf = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+  };
+
+  it('rejects a length field longer than the message', () => {
+    const enc = sealRaw(Buffer.concat([Buffer.alloc(16, 0x61), lengthOf(1000), Buffer.from('<xml/>'), Buffer.from(cfg.receiveId)]));
+    expect(() => decryptCallback(cfg, signed(enc), `<xml><Encrypt>${enc}</Encrypt></xml>`)).toThrow(CallbackFormatError);
+  });
+
+  it('rejects a message that is not UTF-8', () => {
+    const msg = Buffer.from([0x3c, 0xff, 0xfe, 0x3e]);
+    const enc = sealRaw(Buffer.concat([Buffer.alloc(16, 0x61), lengthOf(msg.length), msg, Buffer.from(cfg.receiveId)]));
+    expect(() => decryptCallback(cfg, signed(enc), `<xml><Encrypt>${enc}</Encrypt></xml>`)).toThrow(CallbackFormatError);
+  });
+
+  it('accepts the same message sealed by hand (the checks above reject only what they name)', () => {
+    const msg = Buffer.from('<xml>你好</xml>');
+    const enc = sealRaw(Buffer.concat([Buffer.alloc(16, 0x61), lengthOf(msg.length), msg, Buffer.from(cfg.receiveId)]));
+    expect(decryptCallback(cfg, signed(enc), `<xml><Encrypt>${enc}</Encrypt></xml>`)).toBe('<xml>你好</xml>');
+  });
 });

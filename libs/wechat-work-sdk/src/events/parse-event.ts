@@ -3,6 +3,7 @@ import { RawEvent, WeComEvent } from './event-types';
 import { parseChatEvent } from './parse-chat-event';
 import { parseContactEvent } from './parse-contact-event';
 import { parseTagEvent } from './parse-tag-event';
+import { parseFlatXml } from './flat-xml';
 import { int, text } from './raw-fields';
 
 // Every value stays a string (ids must not lose precision); CDATA is merged into the text.
@@ -42,7 +43,10 @@ export function parseEvent(xml: string): WeComEvent {
 }
 
 function parseRaw(xml: string): RawEvent | undefined {
-  if (typeof xml !== 'string' || XMLValidator.validate(xml) !== true) return undefined;
+  if (typeof xml !== 'string') return undefined;
+  const flat = parseFlatXml(xml);
+  if (flat) return flat as RawEvent;
+  if (XMLValidator.validate(xml) !== true) return undefined;
   const root = (parser.parse(xml) as { xml?: unknown }).xml;
   return root && typeof root === 'object' && !Array.isArray(root) ? (root as RawEvent) : undefined;
 }
