@@ -2,14 +2,13 @@
 // baseline measured in the same run. Writes test/bench/results/intake.json (rows for RESULTS.md).
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { encryptCallback } from '../../libs/wechat-work-sdk/src';
 import { spawnEntry, Spawned, waitFor } from '../support/spawn-process';
-import { freePort, freshBenchStore } from './support/bench-setup';
-import { cpuMicros } from './support/bench-tenant';
+import { benchEnv, freePort, freshBenchStore } from './support/bench-setup';
+import { cpuMicros, createBenchTenant } from './support/bench-tenant';
 
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -18,14 +17,7 @@ const OFFERED_RATE = 1_000;
 const OUR_RUNS = 4;
 const OPERATOR_TOKEN = 'bench-operator-token-0123456789abcdef';
 
-const env: Record<string, string> = {
-  NODE_ENV: 'production',
-  DB_NAME: process.env.BENCH_DB_NAME ?? 'scrm_bench_intake',
-  REDIS_PREFIX: process.env.BENCH_REDIS_PREFIX ?? 'scrm-bench-intake',
-  LOG_LEVEL: 'silent',
-  SECRETS_KEY: randomBytes(32).toString('base64'),
-  PLATFORM_OPERATOR_TOKEN: OPERATOR_TOKEN,
-};
+const env = benchEnv('intake', OPERATOR_TOKEN);
 
 interface Target {
   url: string;
@@ -121,26 +113,8 @@ async function main(): Promise<void> {
 let oursAnswered200 = 0;
 
 async function createTenant(apiUrl: string): Promise<Target> {
-  const suffix = randomBytes(4).toString('hex');
-  const t = {
-    slug: `bench-${suffix}`,
-    name: 'Bench',
-    corpId: `wwbench${suffix}`,
-    agentId: 1000002,
-    corpSecret: 'bench-secret',
-    callbackToken: randomBytes(8).toString('hex'),
-    encodingAesKey: randomBytes(40).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(43, 'a').slice(0, 43),
-    apiBaseUrl: 'http://127.0.0.1:9/cgi-bin/',
-    admin: { email: `admin@${suffix}.bench`, password: 'correct horse battery' },
-  };
-  const res = await fetch(`${apiUrl}/api/v1/platform/tenants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
-    body: JSON.stringify(t),
-  });
-  if (res.status !== 201) throw new Error(`tenant create failed: ${res.status} ${await res.text()}`);
-  const id = ((await res.json()) as { id: string }).id;
-  return { url: apiUrl, path: `/wecom/callback/${id}`, token: t.callbackToken, aesKey: t.encodingAesKey, corpId: t.corpId };
+  const t = await createBenchTenant(apiUrl, OPERATOR_TOKEN, 'correct horse battery');
+  return { url: apiUrl, path: `/wecom/callback/${t.id}`, token: t.callbackToken, aesKey: t.encodingAesKey, corpId: t.corpId };
 }
 
 let serial = 0;

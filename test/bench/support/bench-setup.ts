@@ -45,7 +45,6 @@ export function benchEnv(name: string, operatorToken: string): Record<string, st
   };
 }
 
-/** wecom-sim, the api and `workers` workers as processes on free ports; resolves once the sim and the api answer. */
 /** The processes of one bench run, by role, so a bench can read each role's CPU. */
 export interface BenchProcesses {
   sim: string;
@@ -54,6 +53,7 @@ export interface BenchProcesses {
   roles: { sim: Spawned[]; api: Spawned[]; worker: Spawned[] };
 }
 
+/** wecom-sim, the api and `workers` workers as processes on free ports; resolves once all three say they are up. */
 export async function startBenchProcesses(env: Record<string, string>, workers: number): Promise<BenchProcesses> {
   const [apiPort, simPort] = [await freePort(), await freePort()];
   const sim = `http://127.0.0.1:${simPort}`;
