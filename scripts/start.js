@@ -138,7 +138,7 @@ async function resetDemoStores() {
     const api = new DemoApi(apiUrl, simUrl, DEMO.corpId);
     await api.login(DEMO.slug, DEMO.admin.email, DEMO.admin.password);
     await seedDemo(api);
-    console.log('[start] demo: seeded channels and welcome rules; play the story with `npm run demo:story`');
+    console.log('[start] demo: seeded tags, channels, welcome rules and SOPs; play the story with `npm run demo:story`');
     console.log(`[start] demo: wecom-sim ${simUrl} (docs ${simUrl}/docs); tenant '${DEMO.slug}' (${tenant.id}); log in with ${DEMO.admin.email} / ${DEMO.admin.password}`);
   }
 })().catch((err) => {

@@ -58,7 +58,12 @@ async function main(): Promise<void> {
       const c = await api.api<{ relationships: Array<{ userId: string }> }>('GET', `/api/v1/customers/${a.externalUserId}`);
       return c.relationships.some((r) => r.userId === a.userId) ? c : null;
     });
-    say(`- ${name} scanned "${channel.name}", became a contact of ${a.userId} (${customer.relationships.length} relationship)`);
+    const tags = await eventually(`${name}'s channel tag on the profile`, async () => {
+      const p = await api.api<{ tags: Array<{ groups: Array<{ tags: Array<{ name: string; source: string }> }> }> }>('GET', `/api/v1/customers/${a.externalUserId}/profile`);
+      const names = p.tags.flatMap((c) => c.groups.flatMap((g) => g.tags.map((t) => `${t.name} (${t.source})`)));
+      return names.length ? names : null;
+    });
+    say(`- ${name} scanned "${channel.name}", became a contact of ${a.userId} (${customer.relationships.length} relationship), tagged ${tags.join(', ')}`);
     say(`  welcome: ${welcome.text?.content ?? '(attachments only)'}${welcome.attachments.length ? ` + ${welcome.attachments.length} attachment(s)` : ''}`);
     // The contact way's member list is rotated a moment after each add (debounced); a real queue of visitors is slower.
     await new Promise((r) => setTimeout(r, 1500));
@@ -91,8 +96,8 @@ interface Sop {
 }
 
 async function sopNamed(api: DemoApi, prefix: string): Promise<Sop> {
-  const sops = await api.api<{ items: Sop[] }>('GET', '/api/v1/sops');
-  const sop = sops.items.find((s) => s.name.startsWith(prefix));
+  const sops = await api.api<Sop[]>('GET', '/api/v1/sops');
+  const sop = sops.find((s) => s.name.startsWith(prefix));
   if (!sop) throw new Error(`the demo SOP "${prefix}" is missing`);
   return sop;
 }
@@ -103,6 +108,7 @@ async function newcomerSop(api: DemoApi, newcomers: number): Promise<void> {
   say();
   say(`## 2. The SOP "${sop.name}" reaches staff`);
   say(`The ${newcomers} website newcomers were enrolled when the channel tagged them. Step 1 is due a minute later; the scheduler runs every minute (about two minutes)…`);
+  say('(A task covers every customer of one member due in the same minute, so on a second run of the story it holds earlier newcomers too.)');
   const tasks = await eventually(
     'the SOP tasks',
     async () => {
