@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CallbackConfig, CallbackError, CallbackQuery, decryptCallback, eventDedupeKey, parseEvent, verifyUrl } from '@scrm/wechat-work-sdk';
 import { ActiveTenantCache } from '../tenant/active-tenant.cache';
 import { CallbackRejection } from './callback-rejection';
-import { InboxJobs } from './inbox-job';
+import { InboxJobs, InboxRowRef } from './inbox-job';
 import { InboxStore } from './inbox-store';
 
 export type CallbackQueryInput = Record<string, unknown>;
@@ -36,7 +36,7 @@ export class CallbackIntake {
     const inboxId = await this.store.insert({ tenantId, dedupeKey: eventDedupeKey(event), type: event.kind, xml });
     // The row is the durable copy, so the 200 need not wait for Redis: a slow or lost Redis costs neither the
     // answer's time nor the event (the sweeper queues what this misses).
-    if (inboxId) this.enqueue(tenantId, inboxId);
+    if (inboxId) this.enqueue({ tenantId, inboxId, welcome: 'welcomeCode' in event && !!event.welcomeCode });
     return inboxId;
   }
 
@@ -47,8 +47,9 @@ export class CallbackIntake {
     return { token: callbackToken, encodingAESKey: encodingAesKey, receiveId: corpId };
   }
 
-  private enqueue(tenantId: string, inboxId: string): void {
-    this.jobs.enqueueSoon({ tenantId, inboxId }).catch((err: Error) => {
+  private enqueue(ref: InboxRowRef): void {
+    const { tenantId, inboxId } = ref;
+    this.jobs.enqueueSoon(ref).catch((err: Error) => {
       this.logger.warn({ tenantId, inboxId, error: err.message }, 'inbox event stored but not queued; the sweeper will queue it');
     });
   }

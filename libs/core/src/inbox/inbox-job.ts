@@ -4,6 +4,8 @@ import { AppConfig, JobName, JobQueue, retryAfter } from '@scrm/platform';
 export interface InboxRowRef {
   tenantId: string;
   inboxId: string;
+  /** The event carries a WelcomeCode (it dies 20 s after the add). */
+  welcome?: boolean;
 }
 
 interface Waiting {
@@ -28,7 +30,7 @@ export class InboxJobs {
     if (rows.length === 0) return;
     await this.jobs.addBulk(
       JobName.ProcessInboxEvent,
-      rows.map((row) => ({ payload: row, options: this.options(row.inboxId) })),
+      rows.map(({ tenantId, inboxId, welcome }) => ({ payload: { tenantId, inboxId }, options: this.options(inboxId, welcome === true) })),
     );
   }
 
@@ -70,9 +72,15 @@ export class InboxJobs {
     );
   }
 
-  private options(inboxId: string) {
+  /**
+   * A WelcomeCode dies 20 s after the add, so under a backlog the freshest adds go first (lifo): a burst beyond what
+   * the workers keep up with greets most customers on time instead of reaching every one too late. Older events
+   * still run — nothing is lost, their welcome is recorded as expired — and everything else keeps arrival order.
+   */
+  private options(inboxId: string, welcome: boolean) {
     return {
       jobId: inboxId,
+      lifo: welcome,
       attempts: this.config.env.INBOX_ATTEMPTS,
       backoff: retryAfter(this.config.env.INBOX_BACKOFF_MS),
       removeOnComplete: true,
