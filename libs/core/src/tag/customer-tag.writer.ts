@@ -88,17 +88,20 @@ export class CustomerTagWriter {
   async projectCorpTags(tenantId: string, externalUserIds: string[], m: EntityManager, emitNow = true): Promise<string[]> {
     if (externalUserIds.length === 0) return [];
     const params = [tenantId, [...new Set(externalUserIds)]];
-    await m.query(`SELECT 1 FROM customers WHERE tenant_id = $1 AND external_user_id = ANY($2::varchar[]) ORDER BY id FOR UPDATE`, params);
+    const locked = (await m.query(`SELECT id FROM customers WHERE tenant_id = $1 AND external_user_id = ANY($2::varchar[]) ORDER BY id FOR UPDATE`, params)) as Array<{ id: string }>;
+    // The locked customers' ids drive the delete through customer_tags' primary key: filtering by external id instead
+    // let the planner walk every row of each corp tag when its statistics lagged (a first rebuild filling the table
+    // went from 0.4 to 1.3 s per 500 customers as it grew).
     const [gone] = (await m.query(
       `DELETE FROM customer_tags ct USING tags t, customers c
-        WHERE ct.tenant_id = $1 AND t.tenant_id = $1 AND t.id = ct.tag_id AND t.kind = 'corp'
-          AND c.tenant_id = $1 AND c.id = ct.customer_id AND c.external_user_id = ANY($2::varchar[])
+        WHERE ct.tenant_id = $1 AND ct.customer_id = ANY($2::uuid[]) AND t.tenant_id = $1 AND t.id = ct.tag_id AND t.kind = 'corp'
+          AND c.tenant_id = $1 AND c.id = ct.customer_id
           AND NOT EXISTS (
             SELECT 1 FROM relationship_tags rt
               JOIN relationships r ON r.tenant_id = rt.tenant_id AND r.user_id = rt.user_id AND r.external_user_id = rt.external_user_id AND r.status = 'active'
              WHERE rt.tenant_id = $1 AND rt.external_user_id = c.external_user_id AND rt.tag_id = t.corp_tag_id AND NOT t.deleted)
         RETURNING ct.customer_id`,
-      params,
+      [tenantId, locked.map((r) => r.id)],
     )) as [Array<{ customer_id: string }>, number];
     const written = (await m.query(
       `INSERT INTO customer_tags (tenant_id, customer_id, tag_id, weight, source, source_id, set_at)
