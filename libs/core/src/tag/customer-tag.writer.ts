@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainEvent, ProfileChangedPayload } from '../events/domain-events';
+import { DomainEvent, ProfileChangedPayload, TagAddition, TagsAddedPayload } from '../events/domain-events';
 import { wantedCorpTags } from './corp-projection.sql';
 import type { CustomerTagSource } from './tag.types';
 
@@ -28,9 +28,12 @@ export class CustomerTagWriter {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** Upserts; a new weight or source replaces the old one. Answers how many rows were written. */
-  async set(tenantId: string, rows: CustomerTagRow[], m: EntityManager = this.db.manager, emitNow = true): Promise<number> {
-    if (rows.length === 0) return 0;
+  /**
+   * Upserts; a new weight or source replaces the old one. Answers the tags customers did not have before (for
+   * `announce`, when the caller writes in its own transaction).
+   */
+  async set(tenantId: string, rows: CustomerTagRow[], m: EntityManager = this.db.manager, emitNow = true): Promise<TagAddition[]> {
+    if (rows.length === 0) return [];
     // Sorted so concurrent writers take row locks in one order.
     const sorted = [...rows].sort((a, b) => (a.customerId + a.tagId).localeCompare(b.customerId + b.tagId));
     const result = (await m.query(
@@ -51,8 +54,9 @@ export class CustomerTagWriter {
       ],
     )) as WrittenRow[];
     await countAdditions(m, tenantId, result);
-    if (emitNow) this.announce(tenantId, result.map((r) => r.customer_id));
-    return result.length;
+    const additions = result.filter((r) => r.inserted).map((r) => ({ customerId: r.customer_id, tagId: r.tag_id }));
+    if (emitNow) this.announce(tenantId, result.map((r) => r.customer_id), additions);
+    return additions;
   }
 
   /** Removes these tags from these customers; answers the customers that lost one. */
@@ -118,10 +122,12 @@ export class CustomerTagWriter {
     return changed;
   }
 
-  announce(tenantId: string, customerIds: string[]): void {
+  /** After commit: the customers' profiles changed, and `additions` are tags they gained (see DomainEvent.TagsAdded). */
+  announce(tenantId: string, customerIds: string[], additions: TagAddition[] = []): void {
     if (customerIds.length === 0) return;
     const payload: ProfileChangedPayload = { tenantId, customerIds: [...new Set(customerIds)] };
     this.events.emit(DomainEvent.ProfileChanged, payload);
+    if (additions.length > 0) this.events.emit(DomainEvent.TagsAdded, { tenantId, additions } satisfies TagsAddedPayload);
   }
 }
 
