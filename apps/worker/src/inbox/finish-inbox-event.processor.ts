@@ -1,7 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { JobName, JobPayloads, QueueName } from '@scrm/platform';
 import { Job } from 'bull';
-import { InboxProcessing, ProcessOutcome } from './inbox-processing.service';
+import { attemptOf, InboxProcessing, ProcessOutcome } from './inbox-processing.service';
 
 // Follow-ups wait for quiet moments (FirstStepsInFlight) and then catch up a few at a time.
 const CONCURRENCY = 4;
@@ -13,8 +13,6 @@ export class FinishInboxEventProcessor {
   @Process({ name: JobName.FinishInboxEvent, concurrency: CONCURRENCY })
   handle(job: Job<JobPayloads[JobName.FinishInboxEvent]>): Promise<ProcessOutcome> {
     const { tenantId, inboxId, carry } = job.data;
-    const retry = job.attemptsMade > 0;
-    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.processing.finish({ tenantId, inboxId }, carry, { retry, last });
+    return this.processing.finish({ tenantId, inboxId }, carry, attemptOf(job));
   }
 }

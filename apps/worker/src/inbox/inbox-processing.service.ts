@@ -8,6 +8,11 @@ import { FirstStepsInFlight } from './first-steps-in-flight';
 export type ProcessOutcome = { outcome: InboxResult | 'not_claimed' | 'failed' | 'follow_up'; error?: string };
 type Attempt = { retry: boolean; last: boolean };
 
+/** Bull retries a job only after its previous attempt ended, so a retry may take over that attempt's lease. */
+export function attemptOf(job: { attemptsMade: number; opts: { attempts?: number } }): Attempt {
+  return { retry: job.attemptsMade > 0, last: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+}
+
 /**
  * One inbox row, one try: claim it (so two workers never process it together), hand the event to the
  * WeComEventHandler, record the outcome. Throws only when the queue should try again later.
