@@ -60,7 +60,7 @@ describe('callback intake writes concurrent callbacks in one batch', () => {
       await lock.query('BEGIN');
       await lock.query('LOCK TABLE inbox_events IN SHARE MODE');
       const firstStatus = deliver(first);
-      await until(() => insertsWaitingOnLock(lock), (n) => n === 1, 10_000, 'the first insert to wait on the lock');
+      await until(() => insertsWaitingOnLock(sys), (n) => n === 1, 10_000, 'the first insert to wait on the lock');
       const restStatus = Promise.all(rest.map(deliver));
       await until(async () => saves.mock.calls.length, (n) => n === rest.length + 1, 30_000, 'every callback to reach the writer');
       await lock.query('COMMIT');
@@ -142,9 +142,9 @@ function pgConfig(sys: TestSystem) {
   return { host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD, database: env.DB_NAME };
 }
 
-/** Inserts into inbox_events blocked by the lock the given client holds. */
-async function insertsWaitingOnLock(lock: Client): Promise<number> {
-  const { rows } = await lock.query(
+/** Inserts into inbox_events blocked by a lock. Asked outside the lock's transaction: inside, pg_stat_activity is a snapshot. */
+async function insertsWaitingOnLock(sys: TestSystem): Promise<number> {
+  const rows = await sys.api.get(DataSource).query(
     `SELECT count(*)::int AS n FROM pg_stat_activity
       WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO inbox_events%'`,
   );
