@@ -27,7 +27,9 @@ export interface ClaimedRow {
 /** Claimable: waiting, or leased by a worker whose lease ran out (it crashed or hung). */
 const CLAIMABLE = `(status = 'received' OR (status = 'processing' AND lease_until < now()))`;
 
-// Named statements: pg prepares each once per connection, which keeps the callback path and every job cheap.
+// Named statements: pg prepares each once per connection, which keeps the callback path and every job cheap. Each is
+// spread last into its query config: in this V8 (Node 20.20) `{ ...a, x }` takes a slow path, `{ x, ...a }` does not.
+
 // Many rows in one statement (group commit). Joined back to the input on the key, as uuid: one answer per input row,
 // in order, whatever case the caller spelled the tenant id in; null where the event was already stored.
 const INSERT_MANY = {
@@ -76,8 +78,8 @@ export class InboxStore {
     // re-deliveries racing through two api processes wait for each other instead of deadlocking.
     const sorted = [...unique.keys()].sort().map((key) => unique.get(key)!);
     const res = await this.pool.query<{ id: string | null }>({
-      ...INSERT_MANY,
       values: [sorted.map((r) => r.tenantId), sorted.map((r) => r.dedupeKey), sorted.map((r) => r.type), sorted.map((r) => r.xml)],
+      ...INSERT_MANY,
     });
     const ids = new Map(sorted.map((row, i) => [row, res.rows[i].id]));
     return rows.map((row) => ids.get(row) ?? null);
@@ -89,12 +91,12 @@ export class InboxStore {
    * (e.g. its database connection was cut); waiting out its lease would delay the event by minutes.
    */
   async claim(ref: InboxRowRef, leaseSeconds: number, retryOfSameJob = false): Promise<ClaimedRow | null> {
-    const res = await this.pool.query<ClaimedRow>({ ...CLAIM, values: [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob] });
+    const res = await this.pool.query<ClaimedRow>({ values: [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob], ...CLAIM });
     return res.rows[0] ?? null;
   }
 
   async markDone(ref: InboxRowRef, result: InboxResult): Promise<void> {
-    await this.pool.query({ ...MARK_DONE, values: [ref.tenantId, ref.inboxId, result] });
+    await this.pool.query({ values: [ref.tenantId, ref.inboxId, result], ...MARK_DONE });
   }
 
   /** A try failed and another will follow: back to received, with the error kept for the admin view. */
