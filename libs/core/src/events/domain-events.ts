@@ -25,6 +25,8 @@ export enum DomainEvent {
    * as customer.tagged, per relationship, from WeCom.
    */
   TagsAdded = 'customer.tags_added',
+  /** Names, order, categories or role limits of a tenant's tags changed: what every customer's view shows. */
+  TagCatalogueChanged = 'tag.catalogue_changed',
 }
 
 export interface ProfileChangedPayload {

@@ -8,19 +8,12 @@ export interface InboxRowRef {
   welcome?: boolean;
 }
 
-interface Waiting {
-  ref: InboxRowRef;
-  done: (err?: Error) => void;
-}
-
 /**
  * The one way an inbox row reaches the queue (intake, sweeper, replay). jobId = inbox id, so a row is queued at
  * most once at a time; removed on completion and failure so a replayed or swept row can be queued again.
  */
 @Injectable()
 export class InboxJobs {
-  private batch: Waiting[] = [];
-
   constructor(
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
@@ -40,17 +33,6 @@ export class InboxJobs {
    */
   async enqueueFollowUp(ref: InboxRowRef, carry: unknown): Promise<void> {
     await this.jobs.add(JobName.FinishInboxEvent, { tenantId: ref.tenantId, inboxId: ref.inboxId, carry }, this.options(ref.inboxId, false));
-  }
-
-  /**
-   * Intake's enqueue: rows stored in the same turn of the event loop go to Redis in one pipelined addBulk.
-   * Under load this halves the intake's cost per callback; alone, a row waits no longer than one setImmediate.
-   */
-  enqueueSoon(ref: InboxRowRef): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.batch.length === 0) setImmediate(() => this.flush());
-      this.batch.push({ ref, done: (err) => (err ? reject(err) : resolve()) });
-    });
   }
 
   /**
@@ -77,15 +59,6 @@ export class InboxJobs {
     if (state === 'waiting' || state === 'delayed' || state === 'active' || state === 'paused') return true;
     await job.remove().catch(() => undefined);
     return false;
-  }
-
-  private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    this.enqueue(batch.map((w) => w.ref)).then(
-      () => batch.forEach((w) => w.done()),
-      (err: Error) => batch.forEach((w) => w.done(err)),
-    );
   }
 
   /**

@@ -122,6 +122,14 @@ export class CustomerTagWriter {
     return changed;
   }
 
+  /**
+   * After commit: the tag catalogue changed (see DomainEvent.TagCatalogueChanged). Awaited, so cached views are gone
+   * before the change is answered: a group just restricted to admins must not stay visible to a viewer.
+   */
+  async announceCatalogue(tenantId: string): Promise<void> {
+    await this.events.emitAsync(DomainEvent.TagCatalogueChanged, { tenantId });
+  }
+
   /** After commit: the customers' profiles changed, and `additions` are tags they gained (see DomainEvent.TagsAdded). */
   announce(tenantId: string, customerIds: string[], additions: TagAddition[] = []): void {
     if (customerIds.length === 0) return;
