@@ -6,7 +6,7 @@ import { ACCESS_TABLE } from './access-table';
 
 /**
  * Every JSON body the API accepts, sent wrong: each field with a wrong type, each string field 100,000 characters
- * long, and an unknown field. Each must answer 400 with a message naming the field, and nothing may be written
+ * long or holding a NUL (Postgres cannot store one), and an unknown field. Each must answer 400 with a message naming the field, and nothing may be written
  * (row counts of every table are compared before and after).
  */
 interface Schema {
@@ -76,12 +76,20 @@ describe('Admin DTO fuzz: wrong types, huge strings, unknown fields', () => {
         out.push({ route, field: 'unexpectedField', body: { unexpectedField: 1 } });
         for (const [field, prop] of Object.entries(props)) {
           out.push({ route, field, body: { [field]: wrongValue(resolve(doc, prop)) } });
-          if (resolve(doc, prop).type === 'string' && !resolve(doc, prop).enum) out.push({ route, field, body: { [field]: HUGE } });
+          if (resolve(doc, prop).type === 'string' && !resolve(doc, prop).enum) {
+            out.push({ route, field, body: { [field]: HUGE } }, { route, field, body: { [field]: 'a\u0000b' } });
+          }
         }
       }
     }
     return out;
   }
+
+  it('answers a NUL in a path parameter or query with a 400, not a 500', async () => {
+    const path = await sys.http().get('/api/v1/customers/wm%00x/profile').set(bearer(tenant.adminToken));
+    const query = await sys.http().get('/api/v1/inbox?type=a%00b').set(bearer(tenant.adminToken));
+    expect([path.status, path.body.details?.[0]?.field, query.status]).toEqual([400, 'url', 400]);
+  });
 
   async function rowCounts(): Promise<Record<string, number>> {
     const db = sys.api.get(DataSource);

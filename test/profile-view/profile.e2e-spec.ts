@@ -19,6 +19,7 @@ describe('Customer 360° view', () => {
   let ext: string;
   let id: string;
   let vip: string;
+  let levelGroup: string;
   let hiddenGroup: string;
   let interestTag: string;
   let chatId: string;
@@ -42,7 +43,8 @@ describe('Customer 360° view', () => {
     await seed.attribute('city', 'string', null, 'City');
     const [parent] = await db().query(`INSERT INTO tag_categories (tenant_id, name, depth) VALUES ($1, 'Marketing', 1) RETURNING id`, [a.id]);
     const [child] = await db().query(`INSERT INTO tag_categories (tenant_id, name, parent_id, depth) VALUES ($1, 'Value', $2, 2) RETURNING id`, [a.id, parent.id]);
-    vip = await seed.tag(await seed.tagGroup('Level', { categoryId: child.id }), 'VIP');
+    levelGroup = await seed.tagGroup('Level', { categoryId: child.id });
+    vip = await seed.tag(levelGroup, 'VIP');
     hiddenGroup = await seed.tagGroup('Risk', { allowedRoles: ['admin'] });
     const risky = await seed.tag(hiddenGroup, 'risky');
     interestTag = await seed.tag(await seed.tagGroup('Interests', { kind: 'interest' }), 'shoes', 'interest');
@@ -116,6 +118,21 @@ describe('Customer 360° view', () => {
       'the remark to show',
     );
     expect(seen).toBe('Big fan');
+  });
+
+  it('a tag renamed or a group restricted to roles drops every cached view of the tenant at once', async () => {
+    const tagNames = (p: { tags: Array<{ groups: Array<{ tags: Array<{ name: string }> }> }> }) => p.tags.flatMap((c) => c.groups.flatMap((g) => g.tags.map((t) => t.name)));
+    expect(tagNames((await profile(ext)).body)).toContain('VIP');
+    expect(tagNames((await profile(id)).body)).toContain('VIP');
+    const restricted = await sys.http().patch(`/api/v1/tag-groups/${levelGroup}`).set(admin).send({ allowedRoles: ['admin'] });
+    expect(restricted.status).toBe(200);
+    // No waiting: the viewer's cached views (by every ref) are gone when the admin's change has answered.
+    expect(tagNames((await profile(ext)).body)).not.toContain('VIP');
+    expect(tagNames((await profile(id)).body)).not.toContain('VIP');
+    expect((await sys.http().patch(`/api/v1/tag-groups/${levelGroup}`).set(admin).send({ allowedRoles: null })).status).toBe(200);
+    expect(tagNames((await profile(ext)).body)).toContain('VIP');
+    expect((await sys.http().patch(`/api/v1/tags/${vip}`).set(admin).send({ name: 'VIP gold' })).status).toBe(200);
+    expect(tagNames((await profile(ext)).body)).toEqual(expect.arrayContaining(['VIP gold']));
   });
 
   it('pages the timeline newest first with a cursor, mixing system entries and events', async () => {

@@ -161,6 +161,30 @@ describe('SOP engine against the simulator with a moved clock', () => {
     await sop.move(id, 'archive');
   });
 
+  it('a local tag a marketer sets enrols the customer into a tag_added SOP (api → worker); the step goes to their member', async () => {
+    await sop.at(TUE_10_00);
+    const channel = await createChannel(sys, tenant, { name: 'Hot leads', strategy: 'random', members: [{ userId: 'bert' }] });
+    const hot = await localTag(sys, tenant, 'hot-lead');
+    const id = await sop.createSop({
+      name: 'Hot lead follow-up',
+      target: 'customer',
+      trigger: { type: 'tag_added', tagId: hot },
+      steps: [{ offset: { amount: 5, unit: 'minutes' }, delivery: 'mass_send', text: 'A quick follow-up' }],
+    });
+    const add = await scan(sys, tenant, channel.configId);
+    expect(await sop.enrolments(id)).toHaveLength(0);
+    const tagged = await sys.http().post(`/api/v1/customers/${add.externalUserId}/tags`).set(sop.admin()).send({ add: [{ tagId: hot }] });
+    expect(tagged.status).toBeLessThan(300);
+    await until(() => sop.enrolments(id), (e) => e.length === 1, 10_000, 'the enrolment');
+    // Setting the tag again (same weight) is no addition: nobody enrols twice.
+    await sys.http().post(`/api/v1/customers/${add.externalUserId}/tags`).set(sop.admin()).send({ add: [{ tagId: hot }] });
+    await sop.at(after(TUE_10_00, 6));
+    await sop.tick();
+    expect((await sop.tasks(id)).map((t) => [t.user_id, t.status])).toEqual([['bert', 'sent']]);
+    expect(await sop.enrolments(id)).toHaveLength(1);
+    await sop.move(id, 'archive');
+  });
+
   it('a customer who deletes the member leaves; nothing is sent to them', async () => {
     await sop.at(TUE_10_00);
     const { channel, id } = await channelSop('Gone', [{ offset: { amount: 30, unit: 'minutes' }, delivery: 'mass_send', text: 'Still there?' }]);

@@ -12,6 +12,7 @@ export * from './health/health.service';
 export * from './http/all-exceptions.filter';
 export * from './http/date-time.decorator';
 export * from './http/error-body';
+export * from './http/nul-characters';
 export * from './http/swagger';
 export * from './http/validation.pipe';
 export * from './platform.module';

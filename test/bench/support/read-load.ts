@@ -1,8 +1,8 @@
 // Dev helper (not a benchmark): profile reads against an api already running on BENCH_API_URL over the kept profiles
 // database; prints achieved rate, latency and, when BENCH_API_PID is given, api CPU per read.
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { cpuMicros } from './bench-tenant';
+import { pacedLoad } from './paced-load';
 
 async function main(): Promise<void> {
   const apiUrl = process.env.BENCH_API_URL ?? 'http://127.0.0.1:3900';
@@ -16,10 +16,11 @@ async function main(): Promise<void> {
   const token = ((await login.json()) as { accessToken: string }).accessToken;
   for (const ref of refs) await (await fetch(`${apiUrl}/api/v1/customers/${ref}/profile`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
   const before = cpuMicros(pid);
-  const r = await autocannon({
-    url: apiUrl, connections: 50, duration: Number(process.env.BENCH_PROFILE_SECONDS ?? 10), overallRate: Number(process.env.BENCH_PROFILE_RATE ?? 1000),
-    requests: [{ method: 'GET', headers: { authorization: `Bearer ${token}` }, setupRequest: (req) => ({ ...req, path: `/api/v1/customers/${refs[Math.floor(Math.random() * refs.length)]}/profile` }) }],
+  const r = await pacedLoad({
+    url: apiUrl, rate: Number(process.env.BENCH_PROFILE_RATE ?? 1000), seconds: Number(process.env.BENCH_PROFILE_SECONDS ?? 10),
+    headers: { authorization: `Bearer ${token}` },
+    next: () => ({ path: `/api/v1/customers/${refs[Math.floor(Math.random() * refs.length)]}/profile` }),
   });
-  console.log(JSON.stringify({ rate: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, cpuPerReadUs: pid ? Math.round((cpuMicros(pid) - before) / r.requests.total) : null }));
+  console.log(JSON.stringify({ rate: r.rps, p50: r.p50, p99: r.p99, errors: r.errors, cpuPerReadUs: pid ? Math.round((cpuMicros(pid) - before) / r.total) : null }));
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,5 +1,5 @@
 import { Process, Processor } from '@nestjs/bull';
-import { DeliveryOutcome, SopScheduler, TaskDelivery, TaskPoller, TenantService, TickResult } from '@scrm/core';
+import { DeliveryOutcome, SopEnrolments, SopScheduler, TaskDelivery, TaskPoller, TenantService, TickResult } from '@scrm/core';
 import { JobName, JobPayloads, QueueName } from '@scrm/platform';
 import { Job } from 'bull';
 
@@ -10,6 +10,7 @@ export class SopJobsProcessor {
     private readonly delivery: TaskDelivery,
     private readonly poller: TaskPoller,
     private readonly tenants: TenantService,
+    private readonly enrolments: SopEnrolments,
   ) {}
 
   @Process(JobName.SopTick)
@@ -20,6 +21,11 @@ export class SopJobsProcessor {
   @Process({ name: JobName.DeliverSopTask, concurrency: 4 })
   deliver(job: Job<JobPayloads[JobName.DeliverSopTask]>): Promise<DeliveryOutcome> {
     return this.delivery.deliver(job.data.tenantId, job.data.taskId);
+  }
+
+  @Process(JobName.EnrolTaggedCustomers)
+  enrolTagged(job: Job<JobPayloads[JobName.EnrolTaggedCustomers]>): Promise<number> {
+    return this.enrolments.onLocalTagAdded(job.data.tenantId, job.data.tagId, job.data.customerIds);
   }
 
   @Process(JobName.PollSopTasks)

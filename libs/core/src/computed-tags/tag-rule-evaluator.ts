@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { TagAddition } from '../events/domain-events';
 import { CustomerTagRow, CustomerTagWriter } from '../tag/customer-tag.writer';
 import { RuleDefinition } from './rule-definition';
 import { compileRule } from './rule-sql';
@@ -51,6 +52,7 @@ export class TagRuleEvaluator {
   /** customerIds null = every customer of the tenant. A rule found disabled (or gone) under the lock is skipped. */
   async evaluate(tenantId: string, ruleId: string, customerIds: string[] | null): Promise<EvaluationResult | 'skipped'> {
     const changed = new Set<string>();
+    const additions: TagAddition[] = [];
     const result = await this.db.transaction(async (m) => {
       await lockRule(m, ruleId);
       const [rule] = (await m.query(`SELECT * FROM tag_rules WHERE tenant_id = $1 AND id = $2`, [tenantId, ruleId])) as Array<Record<string, unknown>>;
@@ -71,7 +73,7 @@ export class TagRuleEvaluator {
           toSet.push({ customerId: w.customer_id, tagId, weight: w.weight, source: 'rule', sourceId: ruleId });
         }
       }
-      for (let i = 0; i < toSet.length; i += CHUNK) await this.writer.set(tenantId, toSet.slice(i, i + CHUNK), m, false);
+      for (let i = 0; i < toSet.length; i += CHUNK) additions.push(...(await this.writer.set(tenantId, toSet.slice(i, i + CHUNK), m, false)));
       toSet.forEach((t) => changed.add(t.customerId));
       // What is left in `held` no longer holds: remove it, tag by tag.
       const byTag = new Map<string, string[]>();
@@ -90,7 +92,7 @@ export class TagRuleEvaluator {
       await m.query(`UPDATE tag_rules SET last_evaluated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, ruleId]);
       return { set: toSet.length, removed };
     });
-    this.writer.announce(tenantId, [...changed]);
+    this.writer.announce(tenantId, [...changed], additions);
     return result;
   }
 

@@ -20,11 +20,29 @@ export enum DomainEvent {
   SyncFinished = 'sync.finished',
   /** Anything on a customer's profile changed (tags, attributes, events): caches of the 360° view drop them. */
   ProfileChanged = 'profile.changed',
+  /**
+   * Customers gained local tags (manual, bulk, computed, interest) through CustomerTagWriter.set. Corp tags arrive
+   * as customer.tagged, per relationship, from WeCom.
+   */
+  TagsAdded = 'customer.tags_added',
+  /** Names, order, categories or role limits of a tenant's tags changed: what every customer's view shows. */
+  TagCatalogueChanged = 'tag.catalogue_changed',
 }
 
 export interface ProfileChangedPayload {
   tenantId: string;
   customerIds: string[];
+}
+
+/** One customer gaining one tag (customers.id, tags.id). */
+export interface TagAddition {
+  customerId: string;
+  tagId: string;
+}
+
+export interface TagsAddedPayload {
+  tenantId: string;
+  additions: TagAddition[];
 }
 
 /** A member ↔ customer relationship began (or began again). */

@@ -23,6 +23,12 @@ export class ProfileInvalidationListener {
     await this.drop(p.tenantId, p.customerIds);
   }
 
+  /** Tag names, order, categories or role limits changed: every view of the tenant may show them. */
+  @OnEvent(DomainEvent.TagCatalogueChanged)
+  async catalogueChanged(p: { tenantId: string }): Promise<void> {
+    await this.cache.dropTenant(p.tenantId).catch((err: Error) => this.logger.warn({ tenantId: p.tenantId, error: err.message }, 'could not drop cached profiles'));
+  }
+
   @OnEvent(DomainEvent.CustomerAdded)
   @OnEvent(DomainEvent.CustomerDeleted)
   @OnEvent(DomainEvent.CustomerEdited)

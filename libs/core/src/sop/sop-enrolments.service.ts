@@ -41,7 +41,7 @@ export class SopEnrolments {
     if (candidates.length === 0) return 0;
     const channelId = p.state ? await this.channelOfState(p.tenantId, p.state) : null;
     const chosen = candidates.filter(({ definition: d }) => d.trigger.type === 'customer_added' && (!d.trigger.channelId || d.trigger.channelId === channelId));
-    return this.enrolCustomers(p.tenantId, chosen, [p.externalUserId], p.userId);
+    return this.enrolCustomers(p.tenantId, chosen, { externalUserIds: [p.externalUserId] }, p.userId);
   }
 
   /** tagIds are WeCom corp tag ids; SOPs name our tags.id, linked through tags.corp_tag_id. */
@@ -51,13 +51,26 @@ export class SopEnrolments {
     const rows: { id: string }[] = await this.db.query(`SELECT id FROM tags WHERE tenant_id = $1 AND corp_tag_id = ANY($2::varchar[])`, [p.tenantId, p.tagIds]);
     const added = new Set(rows.map((r) => r.id));
     const chosen = candidates.filter(({ definition: d }) => d.trigger.type === 'tag_added' && added.has(d.trigger.tagId));
-    return this.enrolCustomers(p.tenantId, chosen, [p.externalUserId], p.userId);
+    return this.enrolCustomers(p.tenantId, chosen, { externalUserIds: [p.externalUserId] }, p.userId);
+  }
+
+  /** Local tags (manual, bulk, computed, interest) gained through the tag writer; customerIds are customers.id. */
+  async onLocalTagAdded(tenantId: string, tagId: string, customerIds: string[]): Promise<number> {
+    const candidates = await this.listening(tenantId, 'tag_added');
+    const chosen = candidates.filter(({ definition: d }) => d.trigger.type === 'tag_added' && d.trigger.tagId === tagId);
+    return this.enrolCustomers(tenantId, chosen, { ids: customerIds }, null);
+  }
+
+  /** The tags (tags.id) that active tag_added SOPs of the tenant listen to. */
+  async listenedTags(tenantId: string): Promise<Set<string>> {
+    const candidates = await this.listening(tenantId, 'tag_added');
+    return new Set(candidates.flatMap(({ definition: d }) => (d.trigger.type === 'tag_added' ? [d.trigger.tagId] : [])));
   }
 
   async onGroupJoined(p: GroupMembersChangedPayload): Promise<number> {
     const candidates = await this.listening(p.tenantId, 'group_joined');
     const chosen = candidates.filter(({ definition: d }) => d.trigger.type === 'group_joined' && (!d.trigger.chatId || d.trigger.chatId === p.chatId));
-    return this.enrolCustomers(p.tenantId, chosen, p.memberIds, null);
+    return this.enrolCustomers(p.tenantId, chosen, { externalUserIds: p.memberIds }, null);
   }
 
   /** Inserts enrolments anchored at `anchor`; existing (sop, target, run) rows are left alone. Answers how many were new. */
@@ -80,11 +93,18 @@ export class SopEnrolments {
     return inserted;
   }
 
-  private async enrolCustomers(tenantId: string, chosen: { sop: Sop; definition: SopDefinition }[], externalUserIds: string[], userId: string | null): Promise<number> {
-    if (chosen.length === 0 || externalUserIds.length === 0) return 0;
+  /** `userId`: the member who brought them (null: the step's sender is picked from their relationships). */
+  private async enrolCustomers(
+    tenantId: string,
+    chosen: { sop: Sop; definition: SopDefinition }[],
+    who: { externalUserIds: string[] } | { ids: string[] },
+    userId: string | null,
+  ): Promise<number> {
+    const [match, values] = 'ids' in who ? ['id = ANY($2::uuid[])', who.ids] : ['external_user_id = ANY($2::varchar[])', who.externalUserIds];
+    if (chosen.length === 0 || values.length === 0) return 0;
     const customers: { id: string; external_user_id: string }[] = await this.db.query(
-      `SELECT id, external_user_id FROM customers WHERE tenant_id = $1 AND external_user_id = ANY($2::varchar[])`,
-      [tenantId, externalUserIds],
+      `SELECT id, external_user_id FROM customers WHERE tenant_id = $1 AND ${match}`,
+      [tenantId, values],
     );
     const targets = customers.map((c) => ({ targetId: c.id, wecomId: c.external_user_id, userId }));
     const anchor = this.clock.now();

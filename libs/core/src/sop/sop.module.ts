@@ -18,13 +18,14 @@ import { SopValidator } from './sop-validator';
 import { SopService } from './sop.service';
 import { SopPreviewService } from './sop-preview.service';
 import { SopProfileSection } from './sop-profile.section';
+import { SopTagTrigger } from './sop-tag-trigger.listener';
 
 export const SOP_ENTITIES = [Sop, SopVersion, SopEnrolment, SopDelivery, GroupChatTag];
 
 /** SOP definitions and versions, enrolments, scheduled firings and the scheduler that turns due steps into tasks. */
 @Module({
   imports: [TypeOrmModule.forFeature(SOP_ENTITIES), TenantModule, TaskModule, WelcomeModule],
-  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler, SopPreviewService, SopProfileSection],
+  providers: [GroupChatTagsService, SopService, SopValidator, SopAudience, SopEnrolments, SopFirings, SopClaims, SopScheduler, SopPreviewService, SopProfileSection, SopTagTrigger],
   exports: [TypeOrmModule, TaskModule, GroupChatTagsService, SopService, SopEnrolments, SopScheduler, SopAudience, SopPreviewService],
 })
 export class SopModule {}

@@ -18,6 +18,7 @@ export class CorpCatalogueReconciler {
   async reconcile(tenantId: string): Promise<void> {
     const changed = await this.db.transaction((m) => this.apply(m, tenantId));
     this.writer.announce(tenantId, changed);
+    await this.writer.announceCatalogue(tenantId);
   }
 
   /** Inside the caller's transaction; answers the customers that lost a tag, for the caller to announce after commit. */

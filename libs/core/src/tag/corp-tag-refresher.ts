@@ -44,6 +44,7 @@ export class CorpTagRefresher {
       return { result: await andThen(m), changed };
     });
     this.writer.announce(tenantId, changed);
+    await this.writer.announceCatalogue(tenantId);
     return result;
   }
 }

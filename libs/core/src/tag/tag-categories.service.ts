@@ -2,6 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fieldError } from '@scrm/platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CustomerTagWriter } from './customer-tag.writer';
 import { TagCategory } from './entities/tag-category.entity';
 import { TagGroup } from './entities/tag-group.entity';
 import { nameTaken, tagNotFound } from './tag.errors';
@@ -15,7 +16,10 @@ export interface TagCategoryInput {
 /** Folders for tag groups, at most MAX_CATEGORY_DEPTH levels; a move carries the whole subtree, which must still fit. */
 @Injectable()
 export class TagCategoriesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: CustomerTagWriter,
+  ) {}
 
   list(tenantId: string): Promise<TagCategory[]> {
     return this.db.manager.find(TagCategory, { where: { tenantId }, order: { depth: 'ASC', name: 'ASC' } });
@@ -39,7 +43,7 @@ export class TagCategoriesService {
   }
 
   async update(tenantId: string, id: string, patch: Partial<TagCategoryInput>): Promise<TagCategory> {
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       await lockTree(m, tenantId);
       const category = await this.get(tenantId, id);
       const parentId = patch.parentId === undefined ? category.parentId : patch.parentId;
@@ -60,6 +64,8 @@ export class TagCategoriesService {
       await m.update(TagCategory, { tenantId, id }, { name, parentId });
       return m.findOneByOrFail(TagCategory, { tenantId, id });
     });
+    await this.writer.announceCatalogue(tenantId);
+    return updated;
   }
 
   /** Only an empty category goes: moving or deleting what is in it is the marketer's decision, not ours. */

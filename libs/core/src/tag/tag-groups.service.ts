@@ -76,6 +76,7 @@ export class TagGroupsService {
     } else {
       await this.db.transaction((m) => this.saveOwn(m, tenantId, id, { ...own, ...wecomSide }));
     }
+    await this.writer.announceCatalogue(tenantId);
     return this.read.group(tenantId, caller, id);
   }
 
@@ -107,6 +108,7 @@ export class TagGroupsService {
     };
     if (corp.length) await this.refresher.refresh(tenantId, local);
     else await this.db.transaction(local);
+    await this.writer.announceCatalogue(tenantId);
     return this.read.list(tenantId, caller);
   }
 

@@ -56,6 +56,7 @@ export class TagsService {
     } else {
       await saveOwn(this.db.manager, tenantId, id, { ...own, ...wecomSide });
     }
+    await this.writer.announceCatalogue(tenantId);
     return this.read.tag(tenantId, caller, id);
   }
 
@@ -90,6 +91,7 @@ export class TagsService {
         for (const w of changed) await m.update(Tag, { tenantId, id: w.tag.id }, { order: w.order });
       });
     }
+    await this.writer.announceCatalogue(tenantId);
     return this.read.group(tenantId, caller, groupId);
   }
 

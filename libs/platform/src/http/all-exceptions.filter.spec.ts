@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { WeComApiError } from '@scrm/wechat-work-sdk';
+import { DatabaseError } from 'pg';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 function answer(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -33,5 +34,10 @@ describe('AllExceptionsFilter', () => {
       status: 500,
       body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' },
     });
+  });
+
+  it('answers text Postgres cannot store (NUL) as 400, not 500', () => {
+    const err = Object.assign(new DatabaseError('invalid byte sequence for encoding "UTF8": 0x00', 0, 'error'), { code: '22021' });
+    expect(answer(err)).toMatchObject({ status: 400, body: { statusCode: 400, error: 'Bad Request' } });
   });
 });

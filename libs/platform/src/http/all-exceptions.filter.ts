@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { isWeComApiError } from '@scrm/wechat-work-sdk';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { ErrorBody } from './error-body';
 
@@ -28,10 +29,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (payload.details !== undefined) body.details = payload.details;
       return body;
     }
-    if (exception instanceof QueryFailedError) {
-      const code = (exception as QueryFailedError & { code?: string }).code;
+    if (exception instanceof QueryFailedError || exception instanceof DatabaseError) {
+      const code = (exception as { code?: string }).code;
       // A unique violation that slipped past a service check is a conflict, not a crash.
       if (code === '23505') return { statusCode: 409, error: 'Conflict', message: 'A record with these values already exists' };
+      // Text Postgres cannot store (a NUL that came another way than the request, which rejectNulCharacters checks).
+      if (code === '22021' || code === '22P05') return { statusCode: 400, error: 'Bad Request', message: 'A value contains a character that cannot be stored (NUL, \\u0000)' };
     }
     if (isWeComApiError(exception)) {
       // WeCom refused what we asked on the caller's behalf: an upstream failure (502) with WeCom's reason and the

@@ -20,6 +20,7 @@ export enum JobName {
   SopTick = 'sop-tick',
   DeliverSopTask = 'deliver-sop-task',
   PollSopTasks = 'poll-sop-tasks',
+  EnrolTaggedCustomers = 'enrol-tagged-customers',
   // computed tags
   EvaluateTagRules = 'evaluate-tag-rules',
   RunTagRules = 'run-tag-rules',
@@ -49,6 +50,8 @@ export interface JobPayloads {
   [JobName.SopTick]: Record<string, never>;
   [JobName.DeliverSopTask]: { tenantId: string; taskId: string };
   [JobName.PollSopTasks]: Record<string, never>;
+  /** Customers (customers.id) who gained a local tag that a tag_added SOP listens to. */
+  [JobName.EnrolTaggedCustomers]: { tenantId: string; tagId: string; customerIds: string[] };
   // computed tags
   /** Customers come from the tenant's pending set in Redis (many requests, one job). */
   [JobName.EvaluateTagRules]: { tenantId: string };
@@ -89,6 +92,7 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.SopTick]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   [JobName.DeliverSopTask]: { queue: QueueName.Sop, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },
   [JobName.PollSopTasks]: { queue: QueueName.Sop, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+  [JobName.EnrolTaggedCustomers]: { queue: QueueName.Sop, options: { ...RETRY.local, ...KEEP } },
   // computed tags
   [JobName.EvaluateTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: 1_000 } },
   [JobName.RunTagRules]: { queue: QueueName.ComputedTags, options: { ...RETRY.local, ...KEEP } },
