@@ -10,6 +10,8 @@ export interface CompileContext {
   attributes: Map<string, AttributeInfo>;
   /** Event windows end here (the injectable clock). */
   now: Date;
+  /** Placeholders bounding customer ids [from, to) when a count runs in slices (AudienceMatcherService.count). */
+  slice?: { from?: string; to?: string };
 }
 
 const SQL_OP: Record<CompareOp, string> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
@@ -26,7 +28,7 @@ export function compileRule(rule: AudienceRule, ctx: CompileContext): string {
   if ('not' in rule) return `(NOT ${compileRule(rule.not, ctx)})`;
   if ('tag' in rule) {
     const weight = rule.minWeight !== undefined ? ` AND ct.weight >= ${p.add(rule.minWeight, 'real')}` : '';
-    return `EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.tenant_id = ${tenant} AND ct.customer_id = c.id AND ct.tag_id = ${p.add(rule.tag, 'uuid')}${weight})`;
+    return `EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.tenant_id = ${tenant} AND ct.customer_id = c.id AND ct.tag_id = ${p.add(rule.tag, 'uuid')}${weight}${inSlice('ct.customer_id', ctx)})`;
   }
   if ('channel' in rule)
     return `EXISTS (SELECT 1 FROM channel_adds ca WHERE ca.tenant_id = ${tenant} AND ca.external_user_id = c.external_user_id AND ca.channel_id = ${p.add(rule.channel, 'uuid')})`;
@@ -56,8 +58,8 @@ function compileEvent(rule: EventRule, ctx: CompileContext): string {
   const from = eventsOf('c.id', w, tenant);
   if (rule.measure === 'count') {
     // "at least once" and "never" are the common questions: answered from the per-type summary, see didWithin.
-    if ((rule.op === 'gte' && rule.value === 1) || (rule.op === 'gt' && rule.value === 0)) return didWithin(w, tenant);
-    if ((rule.op === 'lt' && rule.value === 1) || ((rule.op === 'eq' || rule.op === 'lte') && rule.value === 0)) return `(NOT ${didWithin(w, tenant)})`;
+    if ((rule.op === 'gte' && rule.value === 1) || (rule.op === 'gt' && rule.value === 0)) return didWithin(w, ctx);
+    if ((rule.op === 'lt' && rule.value === 1) || ((rule.op === 'eq' || rule.op === 'lte') && rule.value === 0)) return `(NOT ${didWithin(w, ctx)})`;
     return `((SELECT count(*) ${from}) ${SQL_OP[rule.op]} ${p.add(rule.value, 'numeric')})`;
   }
   const prop = p.add(rule.property, 'text');
@@ -85,9 +87,20 @@ function eventsOf(customerId: string, w: EventWindow, tenant: string): string {
  * The fallback is a function (migration CustomerEventStats): as a sub-select the planner costs it for every summary row,
  * as if the OR never short-circuited, and turns a merge join of the summary into 150k index probes.
  */
-function didWithin(w: EventWindow, tenant: string): string {
-  return `EXISTS (SELECT 1 FROM customer_event_stats s WHERE s.tenant_id = ${tenant} AND s.customer_id = c.id AND s.type = ${w.type}
+function didWithin(w: EventWindow, ctx: CompileContext): string {
+  const { tenant } = ctx;
+  return `EXISTS (SELECT 1 FROM customer_event_stats s WHERE s.tenant_id = ${tenant} AND s.customer_id = c.id AND s.type = ${w.type}${inSlice('s.customer_id', ctx)}
       AND s.last_at >= ${w.since} AND (s.last_at <= ${w.now} OR customer_did_between(${tenant}, s.customer_id, ${w.type}, ${w.since}, ${w.now})))`;
+}
+
+/**
+ * Bounds a leaf keyed by customer id to the slice being counted. Postgres does not carry `c.id < x` into a semi-join's
+ * index scan, so without it every slice's merge join would read the leaf's rows from the first id.
+ */
+export function inSlice(column: string, ctx: Pick<CompileContext, 'slice'>): string {
+  const from = ctx.slice?.from ? ` AND ${column} >= ${ctx.slice.from}` : '';
+  const to = ctx.slice?.to ? ` AND ${column} < ${ctx.slice.to}` : '';
+  return from + to;
 }
 
 type AttributeRule = Extract<AudienceRule, { attribute: string }>;
