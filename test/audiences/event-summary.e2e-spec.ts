@@ -2,6 +2,7 @@ import { AUDIENCE_MATCHER, AudienceMatcher, AudienceRule, Clock, EventIngestion 
 import { DataSource } from 'typeorm';
 import { createTenant } from '../support/factories';
 import { startSystem, TestSystem } from '../support/test-system';
+import { matchedNames } from './match';
 import { ProfileSeed } from './seed';
 
 const DAY = 86_400_000;
@@ -58,12 +59,7 @@ describe('event leaves answered from the per-type summary', () => {
     jest.spyOn(clock, 'now').mockReturnValue(at);
   }
 
-  async function match(rule: AudienceRule): Promise<string[]> {
-    const paged = await m.page(tenantId, rule, null, 100);
-    expect(await m.count(tenantId, rule)).toBe(paged.length);
-    expect([...(await m.filter(tenantId, rule, Object.values(ids)))].sort()).toEqual([...paged].sort());
-    return paged.map((id) => names.get(id)!).sort();
-  }
+  const match = (rule: AudienceRule) => matchedNames(m, tenantId, ids, rule);
 
   /** What a scan of the events answers: did the customer do `type` in [now - days, now]? */
   async function fromEvents(type: string, days: number, did: boolean): Promise<string[]> {
