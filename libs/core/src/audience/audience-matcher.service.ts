@@ -42,6 +42,8 @@ export const REACHABLE_CUSTOMER = `c.active_relationships > 0`;
 /** AUDIENCE_MATCHER: rules to parameterised SQL over one tenant's reachable customers. */
 @Injectable()
 export class AudienceMatcherService implements AudienceMatcher {
+  private connecting: Promise<unknown> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly validator: AudienceValidator,
@@ -84,8 +86,14 @@ export class AudienceMatcherService implements AudienceMatcher {
    */
   private async inOneSnapshot(queries: Array<{ sql: string; params: unknown[] }>): Promise<unknown[][]> {
     const runners = queries.map(() => this.db.createQueryRunner());
+    let opened = false;
     try {
-      for (const r of runners) await r.connect();
+      // One count at a time takes its connections: two counts each holding one connection of an exhausted pool would
+      // wait for each other forever.
+      const connected = this.connecting.then(() => Promise.all(runners.map((r) => r.connect())));
+      this.connecting = connected.catch(() => undefined);
+      await connected;
+      opened = true;
       await runners[0].query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const [{ snapshot }] = (await runners[0].query('SELECT pg_export_snapshot() AS snapshot')) as Array<{ snapshot: string }>;
       await Promise.all(
@@ -102,7 +110,12 @@ export class AudienceMatcherService implements AudienceMatcher {
         }),
       );
     } finally {
-      await Promise.all(runners.map((r) => r.query('ROLLBACK').catch(() => undefined).then(() => r.release())));
+      await Promise.all(
+        runners.map(async (r) => {
+          if (opened) await r.query('ROLLBACK').catch(() => undefined);
+          await r.release();
+        }),
+      );
     }
   }
 
