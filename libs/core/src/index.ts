@@ -22,6 +22,7 @@ export * from './inbox/callback-intake.service';
 export * from './inbox/callback-rejection';
 export * from './inbox/inbox-admin.service';
 export * from './inbox/inbox-event.entity';
+export * from './inbox/inbox-intake-writer';
 export * from './inbox/inbox-job';
 export * from './inbox/inbox-store';
 export * from './inbox/inbox.module';

@@ -6,6 +6,7 @@ export * from './config/app-config';
 export * from './config/load-config';
 export * from './crypto/secret-cipher';
 export * from './database/data-source-options';
+export * from './database/group-commit';
 export * from './database/prepare-database';
 export * from './database/raw-sql';
 export * from './health/health.service';

@@ -13,9 +13,12 @@ if (dir) {
   session.post('Profiler.setSamplingInterval', { interval: 1000 });
   session.post('Profiler.start');
   const name = basename(process.argv[process.argv.length - 1], '.ts');
-  process.prependListener('SIGTERM', () => {
+  const onTerm = () => {
     session.post('Profiler.stop', (err, res) => {
       if (!err) writeFileSync(join(dir, `${process.env.SCRM_PROCESS ?? name}-${process.pid}.cpuprofile`), JSON.stringify(res.profile));
+      // A listener of ours alone would cancel the default exit on SIGTERM (the bare baseline has no handler of its own).
+      if (process.listeners('SIGTERM').every((l) => l === onTerm)) process.exit(0);
     });
-  });
+  };
+  process.prependListener('SIGTERM', onTerm);
 }

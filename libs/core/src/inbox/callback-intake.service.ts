@@ -1,9 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CallbackConfig, CallbackError, CallbackQuery, decryptCallback, eventDedupeKey, parseEvent, verifyUrl } from '@scrm/wechat-work-sdk';
 import { ActiveTenantCache } from '../tenant/active-tenant.cache';
 import { CallbackRejection } from './callback-rejection';
-import { InboxJobs, InboxRowRef } from './inbox-job';
-import { InboxStore } from './inbox-store';
+import { InboxIntakeWriter } from './inbox-intake-writer';
 
 export type CallbackQueryInput = Record<string, unknown>;
 
@@ -13,12 +12,9 @@ export type CallbackQueryInput = Record<string, unknown>;
  */
 @Injectable()
 export class CallbackIntake {
-  private readonly logger = new Logger(CallbackIntake.name);
-
   constructor(
     private readonly tenants: ActiveTenantCache,
-    private readonly store: InboxStore,
-    private readonly jobs: InboxJobs,
+    private readonly writer: InboxIntakeWriter,
   ) {}
 
   /** URL verification: the bare plaintext of echostr. */
@@ -33,11 +29,8 @@ export class CallbackIntake {
     const cfg = await this.tenant(tenantId);
     const xml = guard(() => decryptCallback(cfg, callbackQuery(query), body));
     const event = parseEvent(xml);
-    const inboxId = await this.store.insert({ tenantId, dedupeKey: eventDedupeKey(event), type: event.kind, xml });
-    // The row is the durable copy, so the 200 need not wait for Redis: a slow or lost Redis costs neither the
-    // answer's time nor the event (the sweeper queues what this misses).
-    if (inboxId) this.enqueue({ tenantId, inboxId, welcome: 'welcomeCode' in event && !!event.welcomeCode });
-    return inboxId;
+    const welcome = 'welcomeCode' in event && !!event.welcomeCode;
+    return this.writer.save({ tenantId, dedupeKey: eventDedupeKey(event), type: event.kind, xml, welcome });
   }
 
   private async tenant(tenantId: string): Promise<CallbackConfig> {
@@ -45,13 +38,6 @@ export class CallbackIntake {
     if (!tenant) throw new CallbackRejection(404, 'unknown_tenant', 'unknown or disabled tenant');
     const { callbackToken, encodingAesKey, corpId } = tenant.credentials;
     return { token: callbackToken, encodingAESKey: encodingAesKey, receiveId: corpId };
-  }
-
-  private enqueue(ref: InboxRowRef): void {
-    const { tenantId, inboxId } = ref;
-    this.jobs.enqueueSoon(ref).catch((err: Error) => {
-      this.logger.warn({ tenantId, inboxId, error: err.message }, 'inbox event stored but not queued; the sweeper will queue it');
-    });
   }
 }
 

@@ -8,19 +8,12 @@ export interface InboxRowRef {
   welcome?: boolean;
 }
 
-interface Waiting {
-  ref: InboxRowRef;
-  done: (err?: Error) => void;
-}
-
 /**
  * The one way an inbox row reaches the queue (intake, sweeper, replay). jobId = inbox id, so a row is queued at
  * most once at a time; removed on completion and failure so a replayed or swept row can be queued again.
  */
 @Injectable()
 export class InboxJobs {
-  private batch: Waiting[] = [];
-
   constructor(
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
@@ -32,17 +25,6 @@ export class InboxJobs {
       JobName.ProcessInboxEvent,
       rows.map(({ tenantId, inboxId, welcome }) => ({ payload: { tenantId, inboxId }, options: this.options(inboxId, welcome === true) })),
     );
-  }
-
-  /**
-   * Intake's enqueue: rows stored in the same turn of the event loop go to Redis in one pipelined addBulk.
-   * Under load this halves the intake's cost per callback; alone, a row waits no longer than one setImmediate.
-   */
-  enqueueSoon(ref: InboxRowRef): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.batch.length === 0) setImmediate(() => this.flush());
-      this.batch.push({ ref, done: (err) => (err ? reject(err) : resolve()) });
-    });
   }
 
   /**
@@ -61,15 +43,6 @@ export class InboxJobs {
       }),
     );
     await this.enqueue(rows);
-  }
-
-  private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    this.enqueue(batch.map((w) => w.ref)).then(
-      () => batch.forEach((w) => w.done()),
-      (err: Error) => batch.forEach((w) => w.done(err)),
-    );
   }
 
   /**

@@ -63,9 +63,9 @@ function decryptStrict(cfg: CallbackConfig, encrypted: string): string {
   if (!encrypted || encrypted.length % 4 !== 0 || !BASE64.test(encrypted)) {
     throw new CallbackFormatError('Encrypt is not valid base64');
   }
-  const cipher = Buffer.from(encrypted, 'base64');
-  // WeCom pads with PKCS#7 to a multiple of 32 bytes, so the ciphertext is too.
-  if (cipher.length === 0 || cipher.length % 32 !== 0) throw new CallbackFormatError('ciphertext length is not a multiple of 32');
+  // WeCom pads with PKCS#7 to a multiple of 32 bytes, so the ciphertext is too (its size read off the base64).
+  const size = (encrypted.length / 4) * 3 - (encrypted.endsWith('==') ? 2 : encrypted.endsWith('=') ? 1 : 0);
+  if (size % 32 !== 0) throw new CallbackFormatError('ciphertext length is not a multiple of 32');
 
   let parts: { message: string; id: string; random: Buffer };
   try {
@@ -74,8 +74,11 @@ function decryptStrict(cfg: CallbackConfig, encrypted: string): string {
     throw new CallbackFormatError('ciphertext could not be decrypted');
   }
   // @wecom/crypto does not check the padding or the length field; re-encrypting must give the same bytes back.
-  const again = Buffer.from(encrypt(cfg.encodingAESKey, parts.message, parts.id, parts.random), 'base64');
-  if (!again.equals(cipher)) throw new CallbackFormatError('bad padding or length in decrypted message');
+  // Compared as base64 first (WeCom's is canonical), as bytes only when the text differs.
+  const again = encrypt(cfg.encodingAESKey, parts.message, parts.id, parts.random);
+  if (again !== encrypted && !Buffer.from(again, 'base64').equals(Buffer.from(encrypted, 'base64'))) {
+    throw new CallbackFormatError('bad padding or length in decrypted message');
+  }
 
   if (parts.id !== cfg.receiveId) throw new CallbackReceiveIdError(parts.id);
   return parts.message;

@@ -1,6 +1,7 @@
 import { ChatUpdateDetail, ExternalChatEvent, RawEvent } from './event-types';
 import { int, items, text } from './raw-fields';
 
+// Spreads go last: see parse-contact-event.ts.
 type Base = { corpId: string; createTime: number; raw: RawEvent };
 
 const UPDATE_DETAILS: readonly string[] = ['add_member', 'del_member', 'change_owner', 'change_name', 'change_notice'];
@@ -10,20 +11,19 @@ export function parseChatEvent(raw: RawEvent, base: Base): ExternalChatEvent | s
   const changeType = text(raw, 'ChangeType');
   const chatId = text(raw, 'ChatId');
   if (!chatId) return 'change_external_chat without ChatId';
-  const common = { ...base, event: 'change_external_chat' as const, chatId };
+  const common = { event: 'change_external_chat' as const, chatId, ...base };
 
   switch (changeType) {
     case 'create':
-      return { ...common, kind: 'chat_create', changeType };
+      return { kind: 'chat_create', changeType, ...common };
     case 'dismiss':
-      return { ...common, kind: 'chat_dismiss', changeType };
+      return { kind: 'chat_dismiss', changeType, ...common };
     case 'update': {
       const updateDetail = text(raw, 'UpdateDetail');
       if (!updateDetail || !UPDATE_DETAILS.includes(updateDetail)) {
         return `unknown change_external_chat UpdateDetail ${JSON.stringify(updateDetail)}`;
       }
       return {
-        ...common,
         kind: 'chat_update',
         changeType,
         updateDetail: updateDetail as ChatUpdateDetail,
@@ -33,6 +33,7 @@ export function parseChatEvent(raw: RawEvent, base: Base): ExternalChatEvent | s
         memChangeList: items(raw, 'MemChangeList'),
         lastMemVer: text(raw, 'LastMemVer'),
         curMemVer: text(raw, 'CurMemVer'),
+        ...common,
       };
     }
     default:
