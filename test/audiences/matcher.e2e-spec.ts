@@ -3,6 +3,7 @@ import { AUDIENCE_MATCHER, AudienceMatcher, AudienceRule, Clock } from '@scrm/co
 import { DataSource } from 'typeorm';
 import { createTenant } from '../support/factories';
 import { startSystem, TestSystem } from '../support/test-system';
+import { matchedNames } from './match';
 import { ProfileSeed } from './seed';
 
 const DAY = 86_400_000;
@@ -17,7 +18,6 @@ describe('AudienceMatcher', () => {
   let tag: Record<'A' | 'X' | 'B' | 'H', string>;
   let ch1: string;
   let ids: Record<string, string>;
-  let names: Map<string, string>;
 
   beforeAll(async () => {
     sys = await startSystem();
@@ -65,7 +65,6 @@ describe('AudienceMatcher', () => {
       }),
       fay: await s.customer('fay', { addedAt: new Date('2026-04-01T00:00:00Z') }),
     };
-    names = new Map(Object.entries(ids).map(([k, v]) => [v, k]));
     await s.groupChat('chat-vip', 'VIP', [await extOf(ids.ann)]);
     await s.event(ids.ann, 'purchase', new Date(now - 5 * DAY), { amount: 100 });
     await s.event(ids.ann, 'purchase', new Date(now - 4 * DAY), { amount: 50 });
@@ -85,13 +84,7 @@ describe('AudienceMatcher', () => {
     return row.external_user_id;
   }
 
-  /** The names of the customers the rule matches, checked through count, page and filter alike. */
-  async function match(rule: AudienceRule): Promise<string[]> {
-    const paged = await m.page(tenantId, rule, null, 100);
-    expect(await m.count(tenantId, rule)).toBe(paged.length);
-    expect([...(await m.filter(tenantId, rule, Object.values(ids)))].sort()).toEqual([...paged].sort());
-    return paged.map((id) => names.get(id)!).sort();
-  }
+  const match = (rule: AudienceRule) => matchedNames(m, tenantId, ids, rule);
 
   it('a tag matches its customers; a customer without an active relationship is never matched', async () => {
     expect(await match({ tag: tag.A })).toEqual(['ann', 'ben']);

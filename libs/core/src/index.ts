@@ -98,6 +98,7 @@ export * from './tag/tag-jobs.service';
 export * from './tag/tag-job.runner';
 export * from './tag/corp-tag-projection';
 export * from './profile/entities/customer-event.entity';
+export * from './profile/entities/customer-event-stat.entity';
 export * from './profile/entities/attribute-definition.entity';
 export * from './audience/audience-rule';
 export * from './audience/audience-matcher.port';

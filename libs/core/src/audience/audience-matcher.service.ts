@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import type { AudienceMatcher } from './audience-matcher.port';
 import type { AudienceRule } from './audience-rule';
-import { compileRule } from './audience-compiler';
+import { compileRule, inSlice } from './audience-compiler';
+import type { AttributeInfo } from './audience-fields';
 import { AudienceValidator, ValidateOptions } from './audience-validator';
 import { SqlParams } from './sql-params';
 
@@ -20,7 +21,14 @@ export interface CompiledAudience {
   params: SqlParams;
 }
 
-export const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`;
+export const ANALYTIC_SETTINGS = `SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0`;
+
+/**
+ * A count runs as one query per slice of the customer id space, at once on as many connections, in one snapshot.
+ * Counts merge-join id-ordered index ranges (tags, the event summary, reachable customers): Postgres' parallel plans
+ * would re-read every inner range in each worker, while slices split every range. Two: the cores of one node.
+ */
+const COUNT_SLICES: Array<{ from?: string; to?: string }> = [{ to: '80000000-0000-0000-0000-000000000000' }, { from: '80000000-0000-0000-0000-000000000000' }];
 
 /**
  * "Customers" of an audience are the tenant's customers with at least one active relationship: a customer every
@@ -34,6 +42,8 @@ export const REACHABLE_CUSTOMER = `c.active_relationships > 0`;
 /** AUDIENCE_MATCHER: rules to parameterised SQL over one tenant's reachable customers. */
 @Injectable()
 export class AudienceMatcherService implements AudienceMatcher {
+  private connecting: Promise<unknown> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly validator: AudienceValidator,
@@ -50,17 +60,63 @@ export class AudienceMatcherService implements AudienceMatcher {
    */
   async compile(tenantId: string, rule: AudienceRule, opts: ValidateOptions = { references: false }): Promise<CompiledAudience> {
     const attributes = await this.validator.check(tenantId, rule, 'rule', opts);
+    return this.build(tenantId, rule, attributes, this.clock.now());
+  }
+
+  private build(tenantId: string, rule: AudienceRule, attributes: Map<string, AttributeInfo>, now: Date, ids?: { from?: string; to?: string }): CompiledAudience {
     const params = new SqlParams();
     const tenant = params.add(tenantId, 'uuid');
-    const predicate = compileRule(rule, { tenant, params, attributes, now: this.clock.now() });
-    const reachable = `c.tenant_id = ${tenant} AND ${REACHABLE_CUSTOMER}`;
+    const slice = ids && { from: ids.from && params.add(ids.from, 'uuid'), to: ids.to && params.add(ids.to, 'uuid') };
+    const predicate = compileRule(rule, { tenant, params, attributes, now, slice });
+    const reachable = `c.tenant_id = ${tenant} AND ${REACHABLE_CUSTOMER}${slice ? inSlice('c.id', { slice }) : ''}`;
     return { where: `${reachable} AND ${predicate}`, reachable, predicate, tenant, params };
   }
 
   async count(tenantId: string, rule: AudienceRule): Promise<number> {
-    const q = await this.compile(tenantId, rule);
-    const [row] = (await this.analytic(`SELECT count(*)::int AS n FROM customers c WHERE ${q.where}`, q.params.values)) as Array<{ n: number }>;
-    return row.n;
+    const attributes = await this.validator.check(tenantId, rule, 'rule', { references: false });
+    const now = this.clock.now();
+    const slices = COUNT_SLICES.map((ids) => this.build(tenantId, rule, attributes, now, ids));
+    const counts = await this.inOneSnapshot(slices.map((q) => ({ sql: `SELECT count(*)::int AS n FROM customers c WHERE ${q.where}`, params: q.params.values })));
+    return counts.reduce((sum, rows) => sum + (rows as Array<{ n: number }>)[0].n, 0);
+  }
+
+  /**
+   * Runs the queries at once, one connection each, all reading the snapshot of the first (pg_export_snapshot), so
+   * the answer is that of one moment as a single query's would be.
+   */
+  private async inOneSnapshot(queries: Array<{ sql: string; params: unknown[] }>): Promise<unknown[][]> {
+    const runners = queries.map(() => this.db.createQueryRunner());
+    let opened = false;
+    try {
+      // One count at a time takes its connections: two counts each holding one connection of an exhausted pool would
+      // wait for each other forever.
+      const connected = this.connecting.then(() => Promise.all(runners.map((r) => r.connect())));
+      this.connecting = connected.catch(() => undefined);
+      await connected;
+      opened = true;
+      await runners[0].query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const [{ snapshot }] = (await runners[0].query('SELECT pg_export_snapshot() AS snapshot')) as Array<{ snapshot: string }>;
+      await Promise.all(
+        runners.slice(1).map(async (r) => {
+          await r.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+          // The id comes from Postgres (hex and dashes); SET takes no bind parameters.
+          await r.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Fa-f-]/g, '')}'`);
+        }),
+      );
+      return await Promise.all(
+        runners.map(async (r, i) => {
+          await r.query(ANALYTIC_SETTINGS);
+          return r.query(queries[i].sql, queries[i].params) as Promise<unknown[]>;
+        }),
+      );
+    } finally {
+      await Promise.all(
+        runners.map(async (r) => {
+          if (opened) await r.query('ROLLBACK').catch(() => undefined);
+          await r.release();
+        }),
+      );
+    }
   }
 
   /**

@@ -41,10 +41,11 @@ function body(d: RuleDefinition, p: Params): string {
       return `SELECT x.customer_id, ${p.add(d.tag)}::text AS label, 1::float8 AS weight
                 FROM (${valuePerCustomer(d, p)}) x WHERE x.v ${d.op} ${p.add(d.value)}::float8`;
     case 'recency': {
+      // The last event of the types is the latest of their summaries' last_at (customer_event_stats, exact).
       const types = d.eventTypes?.length ? `AND e.type = ANY(${p.add(d.eventTypes)}::text[])` : '';
       return `SELECT c.id AS customer_id, ${p.add(d.tag)}::text AS label, 1::float8 AS weight
                 FROM customers c
-                LEFT JOIN (SELECT e.customer_id, max(e.occurred_at) AS last FROM customer_events e
+                LEFT JOIN (SELECT e.customer_id, max(e.last_at) AS last FROM customer_event_stats e
                             WHERE ${EVENTS} ${types} GROUP BY e.customer_id) l ON l.customer_id = c.id
                WHERE ${CUSTOMERS} AND COALESCE(l.last, c.first_seen_at) <= $2::timestamptz - make_interval(days => ${p.add(d.days)}::int)`;
     }
@@ -67,6 +68,12 @@ function body(d: RuleDefinition, p: Params): string {
 
 /** Every customer in scope with their aggregate (0 without events), so "fewer than" rules see the inactive too. */
 function valuePerCustomer(a: EventAggregate, p: Params): string {
+  // An all-time count is the summary's (customer_event_stats): one row per customer instead of every event.
+  if (a.measure === 'count' && !a.windowDays)
+    return `SELECT c.id AS customer_id, COALESCE(a.count, 0)::float8 AS v
+              FROM customers c
+              LEFT JOIN customer_event_stats a ON a.tenant_id = c.tenant_id AND a.customer_id = c.id AND a.type = ${p.add(a.eventType)}::text
+             WHERE ${CUSTOMERS}`;
   const measure =
     a.measure === 'count'
       ? 'count(*)::float8'
