@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { CONTACT_ADD_FIRST_STEP, ContactAddFirstStep, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { CONTACT_ADD_FIRST_STEP, ContactAddFirstStep, isFollowUp, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { AddExternalContactEvent, CustomerDetail, parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -51,9 +51,15 @@ describe('The add handler runs CONTACT_ADD_FIRST_STEP before writing anything', 
     const scan = await scenarioOnly(tenant, 'scan', { configId: await contactWay(sys, tenant, 'zhangsan', 'w'), customer: { name: 'Zhao' } });
     const delivery = await tenant.sim().get(`/sim/corps/${tenant.corpId}/deliveries/${scan.deliveryId}`);
     const handler = worker.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
-    await handler.handle(tenant.id, parseEvent(delivery.body.xml), { inboxId: 'test-first-step', receivedAt: new Date() });
+    const event = parseEvent(delivery.body.xml);
+    const meta = { inboxId: 'test-first-step', receivedAt: new Date() };
+    const first = await handler.handle(tenant.id, event, meta);
 
     expect(seen).toEqual([{ welcomeCode: scan.welcomeCode, name: 'Zhao', rowsAtCall: 0 }]);
+    // The first step stores nothing of the add; its bookkeeping is the follow-up, fed the details fetched once.
+    expect(isFollowUp(first)).toBe(true);
+    if (!isFollowUp(first)) return;
+    await handler.finish!(tenant.id, event, first.followUp.carry, meta);
     const [{ n }] = await sys.api.get(DataSource).query(`SELECT count(*)::int AS n FROM relationships WHERE tenant_id = $1 AND external_user_id = $2`, [
       tenant.id,
       scan.externalUserId,

@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { isFollowUp, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { parseEvent } from '@scrm/wechat-work-sdk';
 import { DataSource } from 'typeorm';
 import { processDelivery } from '../support/process-sim-event';
@@ -57,12 +57,15 @@ export async function detachCallbacks(tenant: SimTenant): Promise<void> {
   if (res.status >= 300) throw new Error(`detach callback failed: ${res.status}`);
 }
 
-/** Hands one simulator event straight to the worker's WECOM_EVENT_HANDLER, as the inbox processor would. */
+/** Hands one simulator event straight to the worker's WECOM_EVENT_HANDLER, as the inbox processor would (both steps of an add). */
 export async function handOver(sys: TestSystem, tenant: SimTenant, deliveryId: string): Promise<'done' | 'skipped'> {
   const delivery = await tenant.sim().get(`/sim/corps/${tenant.corpId}/deliveries/${deliveryId}`);
   if (delivery.status !== 200) throw new Error(`no delivery ${deliveryId}: ${delivery.status}`);
   const handler = sys.worker!.get<WeComEventHandler>(WECOM_EVENT_HANDLER, { strict: false });
-  return handler.handle(tenant.id, parseEvent(delivery.body.xml), { inboxId: `order-${deliveryId}`, receivedAt: new Date() });
+  const event = parseEvent(delivery.body.xml);
+  const meta = { inboxId: `order-${deliveryId}`, receivedAt: new Date() };
+  const result = await handler.handle(tenant.id, event, meta);
+  return isFollowUp(result) ? handler.finish!(tenant.id, event, result.followUp.carry, meta) : result;
 }
 
 /**

@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { serveAheadOfExpress } from '@scrm/platform/http/serve-ahead-of-express';
+import { CgiBinFastLane } from './cgi-bin/cgi-bin-fast-lane';
 import { cgiBinBodyReader } from './cgi-bin/shared/cgi-bin-body-reader';
 import { CorpsService } from './corps/corps.service';
 import { demoCorp } from './demo-corp';
@@ -21,6 +23,8 @@ export interface SimAppOptions {
 /** The simulator as a Nest app, not yet listening: `await (await createSimApp()).listen(0)`. */
 export async function createSimApp(options: SimAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(SimModule, { bodyParser: false, logger: options.logger ? undefined : false });
+  const fastLane = app.get(CgiBinFastLane);
+  serveAheadOfExpress(app, [(req, res) => fastLane.serve(req, res)]);
   app.set('trust proxy', false);
   // WeCom sends no ETag, and hashing every answer is a cost the simulator (sharing the machine under test) should not add.
   app.set('etag', false);

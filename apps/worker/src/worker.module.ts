@@ -4,6 +4,8 @@ import { PlatformModule } from '@scrm/platform';
 import { MaintenanceSchedule } from './maintenance/maintenance-schedule';
 import { PurgeExpiredTokensProcessor } from './maintenance/purge-expired-tokens.processor';
 import { EVENT_HANDLER_OVERRIDE } from './inbox/event-handler-override';
+import { FinishInboxEventProcessor } from './inbox/finish-inbox-event.processor';
+import { FirstStepsInFlight } from './inbox/first-steps-in-flight';
 import { InboxProcessing } from './inbox/inbox-processing.service';
 import { InboxSweeper } from './inbox/inbox-sweeper.service';
 import { ProcessInboxEventProcessor } from './inbox/process-inbox-event.processor';
@@ -26,6 +28,8 @@ import { AudiencesWorkerModule } from './audiences/audiences-worker.module';
     InboxProcessing,
     InboxSweeper,
     ProcessInboxEventProcessor,
+    FirstStepsInFlight,
+    FinishInboxEventProcessor,
     SweepInboxProcessor,
     SweepInboxSchedule,
     FullSyncProcessor,

@@ -15,6 +15,7 @@ export * from './http/date-time.decorator';
 export * from './http/error-body';
 export * from './http/nul-characters';
 export * from './http/swagger';
+export * from './http/serve-ahead-of-express';
 export * from './http/validation.pipe';
 export * from './platform.module';
 export * from './queue/assert-job-handlers';

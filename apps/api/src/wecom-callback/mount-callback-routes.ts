@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { serveAheadOfExpress } from '../bootstrap/serve-ahead-of-express';
+import { serveAheadOfExpress } from '@scrm/platform';
 import { CachedProfileHttp } from '../customer-profile/cached-profile-http';
 import { CallbackHttp } from './callback-http';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CgiBinFastLane } from './cgi-bin-fast-lane';
 import { ContactWayController } from './contact-way/contact-way.controller';
 import { ContactWayService } from './contact-way/contact-way.service';
 import { CorpTagController } from './corp-tag/corp-tag.controller';
@@ -21,6 +22,7 @@ import { UserController } from './user/user.controller';
 import { UserService } from './user/user.service';
 import { WelcomeController } from './welcome/welcome.controller';
 import { WelcomeService } from './welcome/welcome.service';
+import { WecomCalls } from './shared/wecom-calls';
 
 /** WeCom's own API, under /cgi-bin (and /connect/oauth2/authorize). */
 @Module({
@@ -49,7 +51,9 @@ import { WelcomeService } from './welcome/welcome.service';
     MediaService,
     OAuthService,
     MessageService,
+    WecomCalls,
+    CgiBinFastLane,
   ],
-  exports: [TokenService, CorpTagService],
+  exports: [TokenService, CorpTagService, WecomCalls, CgiBinFastLane],
 })
 export class CgiBinModule {}

@@ -1,14 +1,22 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { InboxResult, InboxRowRef, InboxStore, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
+import { HandleResult, InboxEventMeta, InboxJobs, InboxResult, InboxRowRef, InboxStore, isFollowUp, WECOM_EVENT_HANDLER, WeComEventHandler } from '@scrm/core';
 import { AppConfig } from '@scrm/platform';
-import { parseEvent } from '@scrm/wechat-work-sdk';
+import { parseEvent, WeComEvent } from '@scrm/wechat-work-sdk';
 import { EVENT_HANDLER_OVERRIDE } from './event-handler-override';
+import { FirstStepsInFlight } from './first-steps-in-flight';
 
-export type ProcessOutcome = { outcome: InboxResult | 'not_claimed' | 'failed'; error?: string };
+export type ProcessOutcome = { outcome: InboxResult | 'not_claimed' | 'failed' | 'follow_up'; error?: string };
+type Attempt = { retry: boolean; last: boolean };
+
+/** Bull retries a job only after its previous attempt ended, so a retry may take over that attempt's lease. */
+export function attemptOf(job: { attemptsMade: number; opts: { attempts?: number } }): Attempt {
+  return { retry: job.attemptsMade > 0, last: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+}
 
 /**
  * One inbox row, one try: claim it (so two workers never process it together), hand the event to the
  * WeComEventHandler, record the outcome. Throws only when the queue should try again later.
+ * An event may be handled in two steps (see FollowUp): the first hands the row back and queues the second.
  */
 @Injectable()
 export class InboxProcessing {
@@ -17,7 +25,9 @@ export class InboxProcessing {
 
   constructor(
     private readonly store: InboxStore,
+    private readonly jobs: InboxJobs,
     private readonly config: AppConfig,
+    private readonly firstSteps: FirstStepsInFlight,
     // The events module provides the handler from a @Global module; until it exists rows are only acknowledged.
     @Optional() @Inject(WECOM_EVENT_HANDLER) globalHandler: WeComEventHandler | null,
     @Optional() @Inject(EVENT_HANDLER_OVERRIDE) override: WeComEventHandler | null,
@@ -25,16 +35,41 @@ export class InboxProcessing {
     this.handler = override ?? globalHandler ?? null;
   }
 
-  async process(ref: InboxRowRef, attempt: { retry: boolean; last: boolean }): Promise<ProcessOutcome> {
-    const row = await this.store.claim(ref, this.config.env.INBOX_LEASE_SECONDS, attempt.retry);
+  process(ref: InboxRowRef, attempt: Attempt): Promise<ProcessOutcome> {
+    return this.firstSteps.track(() =>
+      this.run(ref, attempt, true, (event, meta) =>
+        // A kind the SDK cannot type is stored for the record and acknowledged: no handler can act on it.
+        this.handler && event.kind !== 'unknown' ? this.handler.handle(ref.tenantId, event, meta) : Promise.resolve('acknowledged' as const),
+      ),
+    );
+  }
+
+  /** The second step, once this process has a quiet moment; the row was handed back, so it is claimed again. */
+  async finish(ref: InboxRowRef, carry: unknown, attempt: Attempt): Promise<ProcessOutcome> {
+    await this.firstSteps.quiet();
+    return this.run(ref, attempt, attempt.retry, (event, meta) => {
+      if (!this.handler?.finish) throw new Error(`no handler finishes ${event.kind} events`);
+      return this.handler.finish(ref.tenantId, event, carry, meta);
+    });
+  }
+
+  private async run(
+    ref: InboxRowRef,
+    attempt: Attempt,
+    countAttempt: boolean,
+    work: (event: WeComEvent, meta: InboxEventMeta) => Promise<HandleResult | 'acknowledged'>,
+  ): Promise<ProcessOutcome> {
+    const row = await this.store.claim(ref, this.config.env.INBOX_LEASE_SECONDS, attempt.retry, countAttempt);
     if (!row) return { outcome: 'not_claimed' };
     const event = parseEvent(row.xml);
     try {
-      // A kind the SDK cannot type is stored for the record and acknowledged: no handler can act on it.
-      const result: InboxResult =
-        this.handler && event.kind !== 'unknown'
-          ? await this.handler.handle(ref.tenantId, event, { inboxId: ref.inboxId, receivedAt: row.receivedAt })
-          : 'acknowledged';
+      const result = await work(event, { inboxId: ref.inboxId, receivedAt: row.receivedAt });
+      if (isFollowUp(result)) {
+        // Handed back before the follow-up is queued, so the follow-up always finds the row claimable.
+        await this.store.handBack(ref);
+        await this.jobs.enqueueFollowUp(ref, result.followUp.carry);
+        return { outcome: 'follow_up' };
+      }
       await this.store.markDone(ref, result);
       return { outcome: result };
     } catch (err) {

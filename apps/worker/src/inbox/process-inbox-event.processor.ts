@@ -1,7 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { JobName, JobPayloads, QueueName } from '@scrm/platform';
 import { Job } from 'bull';
-import { InboxProcessing, ProcessOutcome } from './inbox-processing.service';
+import { attemptOf, InboxProcessing, ProcessOutcome } from './inbox-processing.service';
 
 // Events are mostly I/O (Postgres, WeCom): many per worker process keeps a burst short.
 const CONCURRENCY = 20;
@@ -12,9 +12,6 @@ export class ProcessInboxEventProcessor {
 
   @Process({ name: JobName.ProcessInboxEvent, concurrency: CONCURRENCY })
   handle(job: Job<JobPayloads[JobName.ProcessInboxEvent]>): Promise<ProcessOutcome> {
-    // Bull retries a job only after its previous attempt ended, so a retry may take over that attempt's lease.
-    const retry = job.attemptsMade > 0;
-    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.processing.process(job.data, { retry, last });
+    return this.processing.process(job.data, attemptOf(job));
   }
 }

@@ -9,10 +9,19 @@ export interface LocalMoment {
   minutes: number;
 }
 
+/** The last answer per time zone: every add asks for the current minute, and luxon's zone conversion is not cheap. */
+const lastMoment = new Map<string, { minute: number; moment: LocalMoment }>();
+
 /** Where `at` falls on the tenant's wall clock: daily limits, schedules and welcome windows all use this. */
 export function localMoment(at: Date, timeZone: string): LocalMoment {
+  // Since 1972 every zone's offset is a whole number of minutes, so one UTC minute is one local minute.
+  const minute = Math.floor(at.getTime() / 60_000);
+  const hit = lastMoment.get(timeZone);
+  if (hit && hit.minute === minute) return { ...hit.moment };
   const local = DateTime.fromJSDate(at, { zone: timeZone });
-  return { date: local.toISODate() as string, weekday: local.weekday, minutes: local.hour * 60 + local.minute };
+  const moment = { date: local.toISODate() as string, weekday: local.weekday, minutes: local.hour * 60 + local.minute };
+  lastMoment.set(timeZone, { minute, moment });
+  return { ...moment };
 }
 
 /** "09:30" → 570; "24:00" → 1440 (a slot may end at midnight). */

@@ -28,21 +28,37 @@ export class InboxJobs {
   }
 
   /**
+   * The event's second step (see FollowUp), queued once its first step has handed the row back. jobId = inbox id in
+   * the follow-up queue, so a first step run again (sweeper, replay) while the follow-up waits adds nothing.
+   */
+  async enqueueFollowUp(ref: InboxRowRef, carry: unknown): Promise<void> {
+    await this.jobs.add(JobName.FinishInboxEvent, { tenantId: ref.tenantId, inboxId: ref.inboxId, carry }, this.options(ref.inboxId, false));
+  }
+
+  /**
    * The sweeper's enqueue. A job record left behind by a Redis flush or restart in the middle of its life (the
    * hash without its list entry, or a failure record) would make the same jobId a silent no-op forever, so such
    * leftovers are removed first. Jobs that are waiting, delayed or running are left alone.
    */
   async requeue(rows: InboxRowRef[]): Promise<void> {
-    const queue = this.jobs.queue(JobName.ProcessInboxEvent);
-    await Promise.all(
+    const pending = await Promise.all(
       rows.map(async ({ inboxId }) => {
-        const job = await queue.getJob(inboxId);
-        if (!job) return;
-        const state = await job.getState();
-        if (state !== 'waiting' && state !== 'delayed' && state !== 'active' && state !== 'paused') await job.remove().catch(() => undefined);
+        await this.dropLeftover(JobName.ProcessInboxEvent, inboxId);
+        return this.dropLeftover(JobName.FinishInboxEvent, inboxId);
       }),
     );
-    await this.enqueue(rows);
+    // A row waiting for its follow-up is unfinished too, but its first step is done: only a lost follow-up re-runs it.
+    await this.enqueue(rows.filter((_, i) => !pending[i]));
+  }
+
+  /** Removes a finished or orphaned job record of this row; true when a live one (waiting, delayed, active) is left. */
+  private async dropLeftover(name: JobName, inboxId: string): Promise<boolean> {
+    const job = await this.jobs.queue(name).getJob(inboxId);
+    if (!job) return false;
+    const state = await job.getState();
+    if (state === 'waiting' || state === 'delayed' || state === 'active' || state === 'paused') return true;
+    await job.remove().catch(() => undefined);
+    return false;
   }
 
   /**

@@ -46,9 +46,14 @@ const INSERT_MANY = {
 const CLAIM = {
   name: 'inbox-claim',
   text: `UPDATE inbox_events SET status = 'processing', lease_until = now() + make_interval(secs => $3),
-                attempts = attempts + 1, updated_at = now()
+                attempts = attempts + $5, updated_at = now()
           WHERE tenant_id = $1 AND id = $2 AND (${CLAIMABLE} OR ($4::boolean AND status = 'processing'))
           RETURNING xml, created_at AS "receivedAt", attempts`,
+};
+const HAND_BACK = {
+  name: 'inbox-hand-back',
+  text: `UPDATE inbox_events SET status = 'received', lease_until = NULL, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'processing'`,
 };
 const MARK_DONE = {
   name: 'inbox-done',
@@ -90,9 +95,17 @@ export class InboxStore {
    * `retryOfSameJob`: an earlier attempt of this job held the lease and has ended without handing the row back
    * (e.g. its database connection was cut); waiting out its lease would delay the event by minutes.
    */
-  async claim(ref: InboxRowRef, leaseSeconds: number, retryOfSameJob = false): Promise<ClaimedRow | null> {
-    const res = await this.pool.query<ClaimedRow>({ values: [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob], ...CLAIM });
+  async claim(ref: InboxRowRef, leaseSeconds: number, retryOfSameJob = false, countAttempt = true): Promise<ClaimedRow | null> {
+    const res = await this.pool.query<ClaimedRow>({ values: [ref.tenantId, ref.inboxId, leaseSeconds, retryOfSameJob, countAttempt ? 1 : 0], ...CLAIM });
     return res.rows[0] ?? null;
+  }
+
+  /**
+   * The first step is done and the rest follows in another job: the row goes back to received (unleased), so
+   * whichever job runs next — the follow-up, or the sweeper's re-run if the follow-up was lost — can claim it.
+   */
+  async handBack(ref: InboxRowRef): Promise<void> {
+    await this.pool.query({ values: [ref.tenantId, ref.inboxId], ...HAND_BACK });
   }
 
   async markDone(ref: InboxRowRef, result: InboxResult): Promise<void> {

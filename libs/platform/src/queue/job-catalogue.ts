@@ -7,6 +7,7 @@ export enum JobName {
   PurgeExpiredTokens = 'purge-expired-tokens',
   // intake
   ProcessInboxEvent = 'process-inbox-event',
+  FinishInboxEvent = 'finish-inbox-event',
   SweepInbox = 'sweep-inbox',
   // events
   FullSync = 'full-sync',
@@ -37,6 +38,8 @@ export interface JobPayloads {
   [JobName.PurgeExpiredTokens]: Record<string, never>;
   // intake
   [JobName.ProcessInboxEvent]: { tenantId: string; inboxId: string };
+  /** carry: what the event's first step handed over (JSON), e.g. the add's externalcontact/get answer. */
+  [JobName.FinishInboxEvent]: { tenantId: string; inboxId: string; carry: unknown };
   [JobName.SweepInbox]: Record<string, never>;
   // events
   [JobName.FullSync]: { tenantId: string; runId: string };
@@ -79,6 +82,7 @@ export const JOB_CATALOGUE: Record<JobName, { queue: QueueName; options: JobOpti
   [JobName.PurgeExpiredTokens]: { queue: QueueName.Maintenance, options: { ...RETRY.local, ...KEEP } },
   // intake: InboxJobs sets attempts/backoff from config and removes finished jobs (the row keeps the outcome)
   [JobName.ProcessInboxEvent]: { queue: QueueName.Inbox, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
+  [JobName.FinishInboxEvent]: { queue: QueueName.InboxFollowUp, options: { ...RETRY.local, removeOnComplete: true, removeOnFail: true } },
   [JobName.SweepInbox]: { queue: QueueName.Maintenance, options: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
   // events: jobId = run id, re-added to resume a run: never keep the finished job, or the re-add would be ignored.
   [JobName.FullSync]: { queue: QueueName.Sync, options: { ...RETRY.wecom, removeOnComplete: true, removeOnFail: true } },

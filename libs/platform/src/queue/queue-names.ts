@@ -3,6 +3,9 @@ export enum QueueName {
   Maintenance = 'maintenance',
   // intake: WeCom callbacks stored in inbox_events
   Inbox = 'inbox',
+  // the part of an event that may wait (an add's bookkeeping after its welcome): its own queue, so a burst of
+  // callbacks is served first
+  InboxFollowUp = 'inbox-follow-up',
   // events
   Sync = 'sync',
   // channels + welcome

@@ -20,8 +20,10 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [AppConfig],
+      // Auto-pipelining: commands issued in the same tick (every WeCom call's 45009 check and rate-limit windows,
+      // across concurrent jobs) go out in one socket write; nothing here blocks (BRPOP etc. live on Bull's connections).
       useFactory: (config: AppConfig) =>
-        new Redis({ ...config.redis, keyPrefix: `${config.env.REDIS_PREFIX}:`, maxRetriesPerRequest: 3 }),
+        new Redis({ ...config.redis, keyPrefix: `${config.env.REDIS_PREFIX}:`, maxRetriesPerRequest: 3, enableAutoPipelining: true }),
     },
     RedisCloser,
   ],

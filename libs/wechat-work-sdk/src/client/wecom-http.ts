@@ -10,6 +10,7 @@ import { DEFAULT_BASE_URL, WeComTenantConfig } from '../tenant-config';
 import { tokenKey } from '../token/token-key';
 import { FetchedToken, TokenStore } from '../token/token-store';
 import { backoffDelay } from './backoff-delay';
+import { callUrl, sendJson } from './json-transport';
 import { WeComEnvelope, WeComRequest } from './wecom-request';
 
 /**
@@ -18,6 +19,8 @@ import { WeComEnvelope, WeComRequest } from './wecom-request';
  */
 export class WeComHttp {
   readonly tokens: TokenStore;
+  private readonly baseURL: string;
+  /** Media uploads only (multipart); every JSON call goes through sendJson. */
   private readonly axios: AxiosInstance;
   private readonly blocks: ApiBlocks;
   private readonly limiter: OutboundLimiter;
@@ -28,6 +31,7 @@ export class WeComHttp {
     private readonly opts: WeComSdkOptions,
   ) {
     const baseURL = (tenant.baseUrl ?? DEFAULT_BASE_URL).replace(/\/?$/, '/');
+    this.baseURL = baseURL;
     this.axios = axios.create({ baseURL, timeout: opts.timeoutMs, validateStatus: () => true });
     this.blocks = new ApiBlocks(redis, opts.keyPrefix, opts.now);
     this.limiter = new OutboundLimiter(redis, opts.keyPrefix, opts.limits);
@@ -117,7 +121,10 @@ export class WeComHttp {
   private async send<T>(api: string, req: WeComRequest, token: string | undefined): Promise<T & WeComEnvelope> {
     const params = { ...req.query, ...(token ? { access_token: token } : {}) };
     try {
-      const res = await this.axios.request({ url: api, method: req.method, params, data: req.body });
+      const res =
+        req.body instanceof FormData
+          ? await this.axios.request({ url: api, method: req.method, params, data: req.body })
+          : await sendJson(callUrl(this.baseURL, api, params), req.method, req.body, this.opts.timeoutMs);
       const data = res.data as Partial<WeComEnvelope> | undefined;
       if (res.status !== 200 || !data || typeof data !== 'object') {
         return transportFailure(`HTTP ${res.status} without a WeCom JSON body`);

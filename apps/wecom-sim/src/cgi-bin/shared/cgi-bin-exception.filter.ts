@@ -18,6 +18,11 @@ export class CgiBinExceptionFilter extends BaseExceptionFilter {
     const status = exception instanceof HttpException ? exception.getStatus() : undefined;
     const errcode = status === 400 ? 47001 : -1;
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(200).json({ errcode, errmsg: wecomErrmsg(errcode, Math.floor(Date.now() / 1000), callerIp(req)) });
+    res.status(200).json(errorAnswerOf(errcode, callerIp(req)));
   }
+}
+
+/** The answer to a call that failed unexpectedly (-1) or whose body Nest refused (47001). */
+export function errorAnswerOf(errcode: number, ip: string): { errcode: number; errmsg: string } {
+  return { errcode, errmsg: wecomErrmsg(errcode, Math.floor(Date.now() / 1000), ip) };
 }

@@ -23,7 +23,7 @@ import {
   TransferFailedPayload,
 } from '../../events/domain-events';
 import { CONTACT_ADD_FIRST_STEP, ContactAddFirstStep } from '../../inbox/contact-add-first-step';
-import { InboxEventMeta } from '../../inbox/wecom-event-handler';
+import { FollowUp, InboxEventMeta } from '../../inbox/wecom-event-handler';
 import { TenantWeCom } from '../../wecom/tenant-wecom.service';
 import { RelationshipStatus } from '../rules/relationship-status';
 import { upsertCustomer } from '../stores/customer.store';
@@ -34,7 +34,15 @@ import { applyRelationshipStatus, knownBefore, lockRelationship } from '../store
 import { writeTimeline } from '../stores/timeline.store';
 import { corpTagIdsOf, eventTime, fetchCustomer, fieldsOfFollow, followOf } from './wecom-details';
 
-/** change_external_contact: adds, edits, deletes in both directions, failed transfers. */
+/** What an add's welcome step hands to its bookkeeping: the externalcontact/get answer (null: WeCom no longer knows the customer). */
+export interface AddCarry {
+  detail: CustomerDetail | null;
+}
+
+/**
+ * change_external_contact: adds, edits, deletes in both directions, failed transfers. An add runs in two steps:
+ * the welcome (handle), then its bookkeeping in a lower-priority job (finishAdd), so a burst greets everyone first.
+ */
 @Injectable()
 export class ContactEventHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger(ContactEventHandler.name);
@@ -57,7 +65,7 @@ export class ContactEventHandler implements OnApplicationBootstrap {
     }
   }
 
-  async handle(tenantId: string, event: ExternalContactEvent, meta: InboxEventMeta): Promise<'done' | 'skipped'> {
+  async handle(tenantId: string, event: ExternalContactEvent, meta: InboxEventMeta): Promise<'done' | 'skipped' | FollowUp> {
     switch (event.kind) {
       case 'add_external_contact':
       case 'add_half_external_contact':
@@ -73,7 +81,7 @@ export class ContactEventHandler implements OnApplicationBootstrap {
     }
   }
 
-  private async add(tenantId: string, event: AddExternalContactEvent, meta: InboxEventMeta): Promise<'done'> {
+  private async add(tenantId: string, event: AddExternalContactEvent, meta: InboxEventMeta): Promise<FollowUp> {
     const client = await this.wecom.client(tenantId);
     let detail: CustomerDetail | null = null;
     let fetchError: unknown;
@@ -91,6 +99,11 @@ export class ContactEventHandler implements OnApplicationBootstrap {
       );
     }
     if (fetchError) throw fetchError;
+    return { followUp: { carry: { detail } satisfies AddCarry } };
+  }
+
+  /** The add's bookkeeping: customer, relationship, tags, timeline, then customer.added (channel stats, SOP, ...). */
+  async finishAdd(tenantId: string, event: AddExternalContactEvent, { detail }: AddCarry, meta: InboxEventMeta): Promise<'done'> {
     const at = eventTime(event.createTime);
     const key = { userId: event.userId, externalUserId: event.externalUserId };
     const follow = followOf(detail, event.userId);
