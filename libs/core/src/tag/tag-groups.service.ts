@@ -74,9 +74,10 @@ export class TagGroupsService {
     if (group.kind === 'corp' && Object.keys(wecomSide).length) {
       await this.refresher.edit(tenantId, 'Tag group', group.corpGroupId!, wecomSide, (m) => this.saveOwn(m, tenantId, id, own));
     } else {
+      // The corp path announces in CorpTagRefresher, after the re-read's commit.
       await this.db.transaction((m) => this.saveOwn(m, tenantId, id, { ...own, ...wecomSide }));
+      await this.writer.announceCatalogue(tenantId);
     }
-    await this.writer.announceCatalogue(tenantId);
     return this.read.group(tenantId, caller, id);
   }
 
@@ -106,9 +107,12 @@ export class TagGroupsService {
     const local = async (m: EntityManager) => {
       for (const w of wanted) if (w.group.kind !== 'corp') await m.update(TagGroup, { tenantId, id: w.group.id }, { order: w.order });
     };
-    if (corp.length) await this.refresher.refresh(tenantId, local);
-    else await this.db.transaction(local);
-    await this.writer.announceCatalogue(tenantId);
+    if (corp.length) {
+      await this.refresher.refresh(tenantId, local); // announces the catalogue change itself
+    } else {
+      await this.db.transaction(local);
+      await this.writer.announceCatalogue(tenantId);
+    }
     return this.read.list(tenantId, caller);
   }
 

@@ -54,9 +54,10 @@ export class TagsService {
     if (tag.kind === 'corp' && Object.keys(wecomSide).length) {
       await this.refresher.edit(tenantId, 'Tag', tag.corpTagId!, wecomSide, (m) => saveOwn(m, tenantId, id, own));
     } else {
+      // The corp path announces in CorpTagRefresher, after the re-read's commit.
       await saveOwn(this.db.manager, tenantId, id, { ...own, ...wecomSide });
+      await this.writer.announceCatalogue(tenantId);
     }
-    await this.writer.announceCatalogue(tenantId);
     return this.read.tag(tenantId, caller, id);
   }
 
@@ -90,8 +91,8 @@ export class TagsService {
       await this.db.transaction(async (m) => {
         for (const w of changed) await m.update(Tag, { tenantId, id: w.tag.id }, { order: w.order });
       });
+      await this.writer.announceCatalogue(tenantId);
     }
-    await this.writer.announceCatalogue(tenantId);
     return this.read.group(tenantId, caller, groupId);
   }
 
